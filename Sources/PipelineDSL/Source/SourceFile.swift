@@ -1,0 +1,100 @@
+/// The bytes of one input file and its path, with a line index for turning byte offsets into positions.
+///
+/// `SourceFile` never touches the file system: the runtime or the CLI reads the bytes, the front end only
+/// looks at them. It is immutable and `Sendable`, so one instance can be shared by concurrent validations.
+public struct SourceFile: Sendable {
+    /// The path shown in diagnostics.
+    public let path: String
+    /// The raw bytes, exactly as read.
+    public let bytes: [UInt8]
+    /// Byte offsets (0-based) where each line starts; `lineStarts[0] == 0`.
+    let lineStarts: [Int]
+
+    /// Creates a source file from raw bytes.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 24 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == 0x0A {
+                starts.append(index + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    /// Creates a source file from text (tests, the server).
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The number of lines (a final line without a newline counts).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 1-based position of a 0-based byte offset. Offsets past the end clamp to the end of the file;
+    /// an offset inside a multi-byte character maps to that character.
+    public func position(ofByte byteOffset: Int) -> SourcePosition {
+        let clamped = max(0, min(byteOffset, bytes.count))
+        // Binary search for the last line start <= clamped.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = lineStarts[low]
+        var column = 1
+        var index = lineStart
+        while index < clamped {
+            index += Self.scalarLength(lead: bytes[index])
+            if index <= clamped { column += 1 }
+        }
+        return SourcePosition(line: low + 1, column: column, offset: clamped + 1)
+    }
+
+    /// The 1-based position of a 0-based line and a 0-based column counted in Unicode scalars (libyaml's marks).
+    public func position(line zeroBasedLine: Int, scalarColumn: Int) -> SourcePosition {
+        guard zeroBasedLine < lineStarts.count else { return position(ofByte: bytes.count) }
+        let lineStart = lineStarts[zeroBasedLine]
+        let lineEnd = zeroBasedLine + 1 < lineStarts.count ? lineStarts[zeroBasedLine + 1] : bytes.count
+        var index = lineStart
+        var column = 0
+        while column < scalarColumn && index < lineEnd {
+            index += Self.scalarLength(lead: bytes[index])
+            column += 1
+        }
+        return SourcePosition(line: zeroBasedLine + 1, column: scalarColumn + 1, offset: min(index, bytes.count) + 1)
+    }
+
+    /// The text of a 1-based line without its line break (invalid UTF-8 is repaired for display).
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// A range covering the whole file's first character (for file-level diagnostics).
+    public var startRange: SourceRange {
+        let start = SourcePosition(line: 1, column: 1, offset: 1)
+        return SourceRange(file: path, start: start, end: start)
+    }
+
+    /// A range from two 0-based byte offsets.
+    public func range(fromByte start: Int, toByte end: Int) -> SourceRange {
+        SourceRange(file: path, start: position(ofByte: start), end: position(ofByte: end))
+    }
+
+    @inline(__always)
+    static func scalarLength(lead: UInt8) -> Int {
+        switch lead {
+        case 0..<0x80: return 1
+        case 0xC0..<0xE0: return 2
+        case 0xE0..<0xF0: return 3
+        case 0xF0..<0xF8: return 4
+        default: return 1
+        }
+    }
+}

@@ -311,28 +311,12 @@ struct DecodeContext {
     /// An ISO date `YYYY-MM-DD` that exists in the calendar.
     mutating func date(_ node: YAMLNode) -> Located<String>? {
         guard let scalar = scalar(node, expected: "a date YYYY-MM-DD") else { return nil }
-        if let problem = Self.dateProblem(scalar.value) {
+        if let problem = ISODate.problem(scalar.value) {
             diagnostics.error(.syntaxInvalidDate, "invalid date '\(scalar.value)': \(problem)", at: scalar.range,
                 hint: "write dates as YYYY-MM-DD")
             return nil
         }
         return Located(scalar.value, at: scalar.range)
-    }
-
-    /// Why `text` is not an ISO calendar date, or nil if it is one.
-    static func dateProblem(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Int(String(decoding: bytes[0..<4], as: UTF8.self)),
-            let month = Int(String(decoding: bytes[5..<7], as: UTF8.self)),
-            let day = Int(String(decoding: bytes[8..<10], as: UTF8.self)),
-            bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) })
-        else { return "expected YYYY-MM-DD" }
-        guard (1...12).contains(month) else { return "month \(month) does not exist" }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...days).contains(day) else { return "day \(day) does not exist in \(year)-\(bytes[5] == 0x30 ? "0" : "")\(month)" }
-        return nil
     }
 
     /// `table` or `table alias`; errors point at the offending word.
@@ -421,4 +405,24 @@ struct DecodeContext {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+
+/// ISO calendar dates `YYYY-MM-DD`.
+public enum ISODate {
+    /// Why `text` is not an ISO calendar date, or nil if it is one.
+    public static func problem(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = Int(String(decoding: bytes[0..<4], as: UTF8.self)),
+            let month = Int(String(decoding: bytes[5..<7], as: UTF8.self)),
+            let day = Int(String(decoding: bytes[8..<10], as: UTF8.self)),
+            bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) })
+        else { return "expected YYYY-MM-DD" }
+        guard (1...12).contains(month) else { return "month \(month) does not exist" }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else { return "day \(day) does not exist in \(text.prefix(7))" }
+        return nil
+    }
 }

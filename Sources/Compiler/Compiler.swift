@@ -1,0 +1,101 @@
+public import PipelineDSL
+
+/// Options for the compiler's entry points.
+public struct CompilerOptions: Sendable {
+    /// Options for decoding (the time zone database).
+    public var decode: DecodeOptions
+
+    /// Creates options.
+    public init(decode: DecodeOptions = DecodeOptions()) {
+        self.decode = decode
+    }
+}
+
+/// The result of validating a project.
+public struct ValidationResult: Sendable {
+    /// Everything found, in report order (formatters sort).
+    public var diagnostics: Diagnostics
+    /// The checked project, when there were no errors.
+    public var project: CheckedProject?
+}
+
+/// The compiler's entry points. The CLI, the server and the runtime call these and nothing else.
+public enum Compiler {
+    /// The compiler version, part of every artifact's content hash.
+    public static let version = "0.1.0"
+
+    /// Composes, decodes and checks a set of files as one project.
+    ///
+    /// Every file is composed and decoded (collecting all of their errors); project checks then run on the
+    /// files that decoded, so one broken file does not hide errors in the others. Cross-file checks that would
+    /// only repeat a decode error (a call to a procedure whose file failed to decode) are skipped.
+    ///
+    /// - Parameters:
+    ///   - files: the files to validate; their diagnostics are reported.
+    ///   - context: more files of the same project (for example the rest of the project when one pipeline is
+    ///     validated): they resolve references and are checked, but only `files`' diagnostics are reported.
+    ///   - options: decoding options.
+    public static func validate(
+        _ files: [SourceFile], context: [SourceFile] = [], options: CompilerOptions = CompilerOptions()
+    ) -> ValidationResult {
+        var diagnostics = Diagnostics()
+        if files.isEmpty {
+            diagnostics.error(
+                .projectNoFiles, "no definition files found", at: nil,
+                hint: "pass files or folders, or run in a project with tables/, procedures/ and pipelines/")
+            return ValidationResult(diagnostics: diagnostics, project: nil)
+        }
+        let reported = Set(files.map(\.path))
+        var project = ProjectSyntax()
+        project.contextFiles = Set(context.map(\.path)).subtracting(reported)
+        var undecodedNames: Set<String> = []
+        let contextOnly = context.filter { !reported.contains($0.path) }
+        for file in contextOnly.sorted(by: { $0.path < $1.path }) + files.sorted(by: { $0.path < $1.path }) {
+            switch DocumentSyntax.parse(file, options: options.decode, diagnostics: &diagnostics) {
+            case .table(let table): project.tables.append(table)
+            case .procedure(let procedure): project.procedures.append(procedure)
+            case .pipeline(let pipeline): project.pipelines.append(pipeline)
+            case nil: undecodedNames.insert(guessName(of: file))
+            }
+        }
+        let checked = check(project, skippingReferencesTo: undecodedNames, diagnostics: &diagnostics)
+        if !project.contextFiles.isEmpty {
+            diagnostics = Diagnostics(diagnostics.all.filter { $0.range.map { reported.contains($0.file) } ?? true })
+        }
+        return ValidationResult(diagnostics: diagnostics, project: diagnostics.hasErrors ? nil : checked)
+    }
+
+    /// Runs every check rule over decoded definitions.
+    static func check(
+        _ project: ProjectSyntax, skippingReferencesTo undecoded: Set<String>, diagnostics: inout Diagnostics
+    ) -> CheckedProject {
+        let context = CheckContext(project: project)
+        NamesMustBeUnique.check(context, diagnostics: &diagnostics)
+        TableColumnsMustBeValid.check(context, diagnostics: &diagnostics)
+        var referenceDiagnostics = Diagnostics()
+        ProcedureTablesMustExist.check(context, diagnostics: &referenceDiagnostics)
+        var pipelines: [String: CheckedPipeline] = [:]
+        for pipeline in project.pipelines {
+            let order = StepsMustFormADAG.check(pipeline, diagnostics: &diagnostics)
+            StepsMustReferenceDefinitions.check(pipeline, context: context, diagnostics: &referenceDiagnostics)
+            if let order, pipelines[pipeline.id.value] == nil {
+                pipelines[pipeline.id.value] = CheckedPipeline(syntax: pipeline, order: order)
+            }
+        }
+        // An unknown-name error about a file that failed to decode would only repeat that file's errors.
+        for diagnostic in referenceDiagnostics.all {
+            let isEcho =
+                [.procedureUnknownTable, .pipelineUnknownTable, .pipelineUnknownProcedure].contains(diagnostic.id)
+                && undecoded.contains { diagnostic.message.hasSuffix("'\($0)'") }
+            if !isEcho { diagnostics.append(diagnostic) }
+        }
+        return CheckedProject(tables: context.tables, procedures: context.procedures, pipelines: pipelines)
+    }
+
+    /// The name a file that failed to decode would have defined: its first key's value if readable, else its
+    /// file name. Used only to avoid echo errors.
+    static func guessName(of file: SourceFile) -> String {
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        return name.split(separator: ".").first.map(String.init) ?? name
+    }
+}

@@ -40,15 +40,17 @@ let package = Package(
         ),
         // Generates synthetic projects for the release-build benchmarks (see Docs/BENCHMARKS.md).
         .executableTarget(name: "cloudact-bench", dependencies: [], swiftSettings: swiftSettings),
+        // Marker-based diagnostic assertions shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["PipelineDSL"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineDSLTests",
-            dependencies: ["PipelineDSL"],
+            dependencies: ["PipelineDSL", "TestSupport"],
             exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CompilerTests",
-            dependencies: ["Compiler", "PipelineDSL"],
+            dependencies: ["Compiler", "PipelineDSL", "TestSupport"],
             exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),

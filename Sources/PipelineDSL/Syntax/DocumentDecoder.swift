@@ -320,7 +320,8 @@ extension DecodeContext {
     mutating func step(_ node: YAMLNode) -> PipelineSyntax.Step? {
         guard let fields = object(node, LanguageSchema.step) else { return nil }
         let id = fields["id"].flatMap { identifier($0, what: "step id") }
-        let actionKeys = ["load", "call", "check"].filter { fields.has($0) }
+        // In the order written, so "found X and Y" points at the later one.
+        let actionKeys = fields.mapping.entries.map(\.key.value).filter { ["load", "call", "check"].contains($0) }
         var action: PipelineSyntax.Action?
         if actionKeys.isEmpty {
             diagnostics.error(

@@ -26,6 +26,10 @@ enum Exit {
     static let usage = ExitCode(2)
 }
 
+func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
 func writeStandardError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }

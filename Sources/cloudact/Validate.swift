@@ -35,7 +35,7 @@ struct Validate: ParsableCommand {
         let options = CompilerOptions(decode: DecodeOptions(timeZones: .system()))
         let result = Compiler.validate(files, context: context, options: options)
         let formatter = DiagnosticFormatter(files: files, toolVersion: Compiler.version)
-        print(formatter.format(result.diagnostics, as: format.formatterFormat), terminator: "")
+        writeStandardOutput(formatter.format(result.diagnostics, as: format.formatterFormat))
         if format == .human {
             writeStandardError(summary(result.diagnostics, fileCount: files.count))
         }
@@ -51,39 +51,5 @@ struct Validate: ParsableCommand {
         let errors = diagnostics.errorCount
         let warnings = diagnostics.warningCount
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files)\n"
-    }
-}
-
-struct Schema: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print the JSON Schema of the three document kinds (for the YAML language server).",
-        discussion: """
-            Save it and point your editor at it, e.g. in VS Code's settings: \
-            "yaml.schemas": { "./cloudact.schema.json": ["tables/*.yaml", "procedures/*.yaml", "pipelines/*.yaml"] }
-            """)
-
-    func run() throws {
-        print(JSONSchemaGenerator.generate(), terminator: "")
-    }
-}
-
-struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a diagnostic code, or list them all.")
-
-    @Argument(help: "A diagnostic code such as yaml.duplicate-key; omit to list every code.")
-    var code: String?
-
-    func run() throws {
-        if let code {
-            guard let text = DiagnosticID.catalog[DiagnosticID(rawValue: code)] else {
-                writeStandardError("error: unknown diagnostic code '\(code)'\n")
-                throw Exit.usage
-            }
-            print("\(code): \(text)")
-            return
-        }
-        for (id, text) in DiagnosticID.catalog.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            print("\(id.rawValue): \(text)")
-        }
     }
 }

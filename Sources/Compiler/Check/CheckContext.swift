@@ -23,9 +23,12 @@ struct CheckContext {
     /// The first table of each name (duplicates are reported by `NamesMustBeUnique`).
     let tables: [String: TableDefinition]
     let procedures: [String: ProcedureSyntax]
+    /// Source files by path, for positions inside expressions.
+    let files: [String: SourceFile]
 
-    init(project: ProjectSyntax) {
+    init(project: ProjectSyntax, files: [String: SourceFile] = [:]) {
         self.project = project
+        self.files = files
         var tables: [String: TableDefinition] = [:]
         for table in project.tables where tables[table.name.value] == nil {
             tables[table.name.value] = TableDefinition(syntax: table, columns: Self.columns(of: table))

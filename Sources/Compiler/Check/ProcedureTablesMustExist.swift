@@ -5,10 +5,6 @@ internal import PipelineDSL
 ///
 /// Diagnostics: `procedure.unknown-table`, `procedure.duplicate-alias`, `procedure.duplicate-parameter`.
 enum ProcedureTablesMustExist: CheckRule {
-    /// Tables every tenant procedure may read without defining them: the central hierarchy table is filled by
-    /// the platform, not by a pipeline.
-    static let builtInTables: Set<String> = ["org_hierarchy"]
-
     static func check(_ context: CheckContext, diagnostics: inout Diagnostics) {
         let known = Array(context.tables.keys).sorted()
         for procedure in context.project.procedures {
@@ -40,7 +36,7 @@ enum ProcedureTablesMustExist: CheckRule {
     static func checkTable(
         _ name: Located<String>, context: CheckContext, known: [String], diagnostics: inout Diagnostics
     ) {
-        guard context.tables[name.value] == nil, !builtInTables.contains(name.value) else { return }
+        guard context.tables[name.value] == nil else { return }
         diagnostics.append(.unknownTable(name, known: known))
     }
 }

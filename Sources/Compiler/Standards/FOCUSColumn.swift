@@ -15,6 +15,21 @@ public struct FOCUSColumn: Sendable, Hashable {
     public var level: Level
     /// Whether the specification allows null.
     public var isNullable: Bool
+    /// The allowed values of an enumerated column (case-sensitive), nil for free values.
+    public var allowedValues: [String]?
+
+    init(name: String, type: ColumnType, level: Level, isNullable: Bool, allowedValues: [String]? = nil) {
+        self.name = name
+        self.type = type
+        self.level = level
+        self.isNullable = isNullable
+        self.allowedValues = allowedValues
+    }
+
+    /// The column of a standard with the given name.
+    public static func column(_ name: String, of standard: TableStandard) -> FOCUSColumn? {
+        columns(of: standard).first { $0.name == name }
+    }
 
     /// The columns a standard brings, in order.
     public static func columns(of standard: TableStandard) -> [FOCUSColumn] {

@@ -72,7 +72,9 @@ extension DiagnosticID {
     public static let pipelineDuplicateDependency: DiagnosticID = "pipeline.duplicate-dependency"
 
     /// Every code with a one-line explanation (SARIF rule descriptions, Docs/DIAGNOSTICS.md, `cloudact explain`).
-    public static let catalog: [DiagnosticID: String] = [
+    public static let catalog: [DiagnosticID: String] = baseCatalog.merging(compilerCatalog) { a, _ in a }
+
+    static let baseCatalog: [DiagnosticID: String] = [
         .yamlSyntax: "the file is not valid YAML (libyaml's problem and context are shown)",
         .yamlTabIndentation: "a tab character is used for indentation; YAML indents with spaces",
         .yamlAnchor: "anchors (&name) are not supported in definition files",
@@ -132,5 +134,72 @@ extension DiagnosticID {
         .pipelineArgumentType: "an argument's literal does not fit the parameter's type",
         .pipelineUnknownVariable: "a $variable the runtime does not provide",
         .pipelineDuplicateDependency: "'after' lists the same step twice",
+    ]
+}
+
+extension DiagnosticID {
+    // MARK: - expr.*, write.* (expressions and writes)
+    public static let exprSyntax: DiagnosticID = "expr.syntax"
+    public static let exprUnknownColumn: DiagnosticID = "expr.unknown-column"
+    public static let exprUnknownAlias: DiagnosticID = "expr.unknown-alias"
+    public static let exprAmbiguousColumn: DiagnosticID = "expr.ambiguous-column"
+    public static let exprUnknownParameter: DiagnosticID = "expr.unknown-parameter"
+    public static let exprUnknownFunction: DiagnosticID = "expr.unknown-function"
+    public static let exprArguments: DiagnosticID = "expr.arguments"
+    public static let exprTypeMismatch: DiagnosticID = "expr.type-mismatch"
+    public static let exprNotBoolean: DiagnosticID = "expr.not-boolean"
+    public static let exprAggregateNotAllowed: DiagnosticID = "expr.aggregate-not-allowed"
+    public static let exprNestedAggregate: DiagnosticID = "expr.nested-aggregate"
+    public static let exprUngroupedColumn: DiagnosticID = "expr.ungrouped-column"
+    public static let exprMisplacedDatePart: DiagnosticID = "expr.misplaced-date-part"
+    public static let writeUnknownColumn: DiagnosticID = "write.unknown-column"
+    public static let writeManagedColumn: DiagnosticID = "write.managed-column"
+    public static let writeColumnType: DiagnosticID = "write.column-type"
+    public static let writeMissingColumn: DiagnosticID = "write.missing-column"
+    public static let writeMergeKey: DiagnosticID = "write.merge-key"
+    public static let writeCheckSeverity: DiagnosticID = "write.check-severity"
+    public static let writeNeedsLineage: DiagnosticID = "write.needs-lineage"
+    public static let hierarchyTargetLacksFields: DiagnosticID = "hierarchy.target-lacks-fields"
+    public static let hierarchyNotFilled: DiagnosticID = "hierarchy.not-filled"
+    // MARK: - pruning.*, tenant.*, focus.* (passes)
+    public static let pruningUnfilteredScan: DiagnosticID = "pruning.unfiltered-scan"
+    public static let pruningUnboundedTarget: DiagnosticID = "pruning.unbounded-target"
+    public static let tenantCentralWrite: DiagnosticID = "tenant.central-write"
+    public static let tenantUnfilteredCentralRead: DiagnosticID = "tenant.unfiltered-central-read"
+    public static let focusMissingMandatory: DiagnosticID = "focus.missing-mandatory"
+    public static let focusInvalidValue: DiagnosticID = "focus.invalid-value"
+    public static let focusUnprovenValue: DiagnosticID = "focus.unproven-value"
+
+    /// Explanations of the expression, write and pass codes.
+    static let compilerCatalog: [DiagnosticID: String] = [
+        .exprSyntax: "an expression does not parse (the error points at the character)",
+        .exprUnknownColumn: "an expression names a column no table in scope has",
+        .exprUnknownAlias: "an expression qualifies a column with an alias that is not in scope",
+        .exprAmbiguousColumn: "an unqualified column exists in more than one table in scope",
+        .exprUnknownParameter: "an @parameter the procedure does not declare",
+        .exprUnknownFunction: "a function the expression language does not have",
+        .exprArguments: "a function gets the wrong number or types of arguments",
+        .exprTypeMismatch: "operands of an operator have incompatible types",
+        .exprNotBoolean: "a condition (where, on, having, expect) is not BOOL",
+        .exprAggregateNotAllowed: "an aggregate where none is allowed (where, on, group_by)",
+        .exprNestedAggregate: "an aggregate inside another aggregate",
+        .exprUngroupedColumn: "a column in an aggregated select that is neither grouped nor aggregated",
+        .exprMisplacedDatePart: "a date part or INTERVAL outside the function that takes it",
+        .writeUnknownColumn: "a selected column the target table lacks",
+        .writeManagedColumn: "a selected column the compiler writes itself (lineage, hierarchy)",
+        .writeColumnType: "a selected expression's type does not fit the target column",
+        .writeMissingColumn: "a required target column is not written",
+        .writeMergeKey: "a merge key column is not a written target column",
+        .writeCheckSeverity: "a procedure check with severity warning (procedure checks always fail the run)",
+        .writeNeedsLineage: "a replace or merge into a table without the lineage fields",
+        .hierarchyTargetLacksFields: "a write fills the hierarchy but the target has no hierarchy fields",
+        .hierarchyNotFilled: "a target has hierarchy fields the write leaves NULL",
+        .pruningUnfilteredScan: "a partitioned table is read without a filter on its partition column by a parameter",
+        .pruningUnboundedTarget: "a replace or merge target's partition values are not bounded by parameters",
+        .tenantCentralWrite: "a tenant procedure writes a central table",
+        .tenantUnfilteredCentralRead: "a tenant procedure reads a multi-tenant central table without filtering on its org",
+        .focusMissingMandatory: "a FOCUS 1.3 Mandatory column is not written",
+        .focusInvalidValue: "a FOCUS enumerated column receives a value outside its allowed list",
+        .focusUnprovenValue: "a FOCUS enumerated column receives a value that is not a literal or a choice of literals",
     ]
 }

@@ -46,6 +46,8 @@ public enum Compiler {
             return ValidationResult(diagnostics: diagnostics, project: nil)
         }
         let reported = Set(files.map(\.path))
+        var sources: [String: SourceFile] = [:]
+        for file in context + files { sources[file.path] = file }
         var project = ProjectSyntax()
         project.contextFiles = Set(context.map(\.path)).subtracting(reported)
         var undecodedNames: Set<String> = []
@@ -58,7 +60,7 @@ public enum Compiler {
             case nil: undecodedNames.insert(guessName(of: file))
             }
         }
-        let checked = check(project, skippingReferencesTo: undecodedNames, diagnostics: &diagnostics)
+        let checked = check(project, files: sources, skippingReferencesTo: undecodedNames, diagnostics: &diagnostics)
         if !project.contextFiles.isEmpty {
             diagnostics = Diagnostics(diagnostics.all.filter { $0.range.map { reported.contains($0.file) } ?? true })
         }
@@ -67,19 +69,33 @@ public enum Compiler {
 
     /// Runs every check rule over decoded definitions.
     static func check(
-        _ project: ProjectSyntax, skippingReferencesTo undecoded: Set<String>, diagnostics: inout Diagnostics
+        _ project: ProjectSyntax, files: [String: SourceFile], skippingReferencesTo undecoded: Set<String>,
+        diagnostics: inout Diagnostics
     ) -> CheckedProject {
-        let context = CheckContext(project: project)
+        let context = CheckContext(project: project, files: files)
         NamesMustBeUnique.check(context, diagnostics: &diagnostics)
         TableColumnsMustBeValid.check(context, diagnostics: &diagnostics)
         var referenceDiagnostics = Diagnostics()
         ProcedureTablesMustExist.check(context, diagnostics: &referenceDiagnostics)
         var pipelines: [String: CheckedPipeline] = [:]
+        var pipelineIRs: [String: PipelineIR] = [:]
         for pipeline in project.pipelines {
             let order = StepsMustFormADAG.check(pipeline, diagnostics: &diagnostics)
             StepsMustReferenceDefinitions.check(pipeline, context: context, diagnostics: &referenceDiagnostics)
+            let checks = CheckStepsMustBeSound.check(pipeline, context: context, diagnostics: &diagnostics)
             if let order, pipelines[pipeline.id.value] == nil {
                 pipelines[pipeline.id.value] = CheckedPipeline(syntax: pipeline, order: order)
+                pipelineIRs[pipeline.id.value] = PipelineIR(syntax: pipeline, order: order, checks: checks)
+            }
+        }
+        var procedureIRs: [String: ProcedureIR] = [:]
+        for procedure in project.procedures where procedureIRs[procedure.name.value] == nil {
+            var checker = ProcedureChecker(context: context, procedure: procedure)
+            let ir = checker.check()
+            diagnostics.append(contentsOf: checker.diagnostics)
+            if var ir {
+                runPasses(&ir, tables: context.tables, diagnostics: &diagnostics)
+                procedureIRs[procedure.name.value] = ir
             }
         }
         // An unknown-name error about a file that failed to decode would only repeat that file's errors.
@@ -89,7 +105,20 @@ public enum Compiler {
                 && undecoded.contains { diagnostic.message.hasSuffix("'\($0)'") }
             if !isEcho { diagnostics.append(diagnostic) }
         }
-        return CheckedProject(tables: context.tables, procedures: context.procedures, pipelines: pipelines)
+        return CheckedProject(
+            tables: context.tables, procedures: context.procedures, pipelines: pipelines, procedureIRs: procedureIRs,
+            pipelineIRs: pipelineIRs)
+    }
+
+    /// The IR → IR passes, in order: lineage columns, partition-pruning proof (which also scopes replace and
+    /// merge writes), tenant proof, FOCUS rules. Each reports its own diagnostics.
+    static func runPasses(_ procedure: inout ProcedureIR, tables: [String: TableDefinition], diagnostics: inout Diagnostics) {
+        for index in procedure.writes.indices {
+            LineagePass.apply(&procedure.writes[index])
+            _ = PartitionPruningProof.prove(&procedure.writes[index], tables: tables, diagnostics: &diagnostics)
+            TenantProof.prove(procedure.writes[index], tables: tables, diagnostics: &diagnostics)
+            FOCUSRules.check(procedure.writes[index], diagnostics: &diagnostics)
+        }
     }
 
     /// The name a file that failed to decode would have defined: its first key's value if readable, else its

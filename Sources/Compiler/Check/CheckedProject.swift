@@ -54,6 +54,10 @@ public struct CheckedProject: Sendable {
     public var procedures: [String: ProcedureSyntax]
     /// Pipelines by id, each with a step order.
     public var pipelines: [String: CheckedPipeline]
+    /// Procedures lowered to IR, with the passes applied (lineage, hierarchy, pruning scope).
+    public var procedureIRs: [String: ProcedureIR]
+    /// Pipelines ready for planning.
+    public var pipelineIRs: [String: PipelineIR]
 }
 
 /// The variables a pipeline step may pass as arguments, and their types.

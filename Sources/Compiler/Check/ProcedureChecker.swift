@@ -224,7 +224,9 @@ struct ProcedureChecker {
                 .hierarchyTargetLacksFields, "'\(target.name)' has no hierarchy fields to fill", at: write.into.range,
                 hint: "add 'hierarchy' to the table's fields, or remove 'hierarchy:' from the write")
             failed = true
-        } else if write.hierarchyEntityID == nil, target.syntax.fieldGroups.contains(where: { $0.value == .hierarchy }) {
+        } else if write.hierarchyEntityID == nil, target.syntax.fieldGroups.contains(where: { $0.value == .hierarchy }),
+            !selected.keys.contains(where: { $0.hasPrefix("x_hierarchy_") })
+        {
             diagnostics.warning(
                 .hierarchyNotFilled, "the hierarchy columns of '\(target.name)' stay NULL for this write", at: write.into.range,
                 hint: "add 'hierarchy: { entity_id: <expression> }' to attribute rows to the org hierarchy")

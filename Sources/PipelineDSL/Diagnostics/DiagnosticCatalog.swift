@@ -201,5 +201,10 @@ extension DiagnosticID {
         .focusMissingMandatory: "a FOCUS 1.3 Mandatory column is not written",
         .focusInvalidValue: "a FOCUS enumerated column receives a value outside its allowed list",
         .focusUnprovenValue: "a FOCUS enumerated column receives a value that is not a literal or a choice of literals",
+        .compileInvalidOption: "a compile option (org, env, project) is not a safe identifier",
     ]
+}
+
+extension DiagnosticID {
+    public static let compileInvalidOption: DiagnosticID = "compile.invalid-option"
 }

@@ -1,0 +1,348 @@
+internal import PipelineDSL
+
+/// Prints the SQL AST as text for one dialect. Layout is decided here, once: upper-case keywords, one clause
+/// per line, two-space indentation, a trailing newline. Identifiers are quoted in ``quoteIdentifier(_:)`` and
+/// string literals escaped in ``quoteString(_:)``, and nowhere else.
+public struct SQLPrinter: Sendable {
+    public var dialect: SQLDialect
+
+    public init(dialect: SQLDialect) {
+        self.dialect = dialect
+    }
+
+    // MARK: - Quoting (the only two places)
+
+    /// An identifier, quoted if it is reserved or not a plain name.
+    public func quoteIdentifier(_ name: String) -> String {
+        let plain = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+            && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        if plain && !dialect.reservedWords.contains(name.uppercased()) { return name }
+        return quotePath(name)
+    }
+
+    /// A quoted path or identifier: `` `a.b.c` ``; the quote character and backslashes are escaped.
+    func quotePath(_ text: String) -> String {
+        let q = dialect.identifierQuote
+        var out = String(q)
+        for character in text {
+            if character == q { out += dialect.stringEscaping == .backslash ? "\\\(q)" : "\(q)\(q)" }
+            else if character == "\\" && dialect.stringEscaping == .backslash { out += "\\\\" }
+            else { out.append(character) }
+        }
+        out.append(q)
+        return out
+    }
+
+    /// A string literal with every special character escaped.
+    public func quoteString(_ value: String) -> String {
+        var out = "'"
+        for scalar in value.unicodeScalars {
+            switch dialect.stringEscaping {
+            case .doubledQuote:
+                out += scalar == "'" ? "''" : String(scalar)
+            case .backslash:
+                switch scalar {
+                case "'": out += "\\'"
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        return out + "'"
+    }
+
+    func tableName(_ name: SQLTableName) -> String {
+        if dialect.qualifiesWithProject, let project = name.project {
+            return quotePath("\(project).\(name.dataset).\(name.table)")
+        }
+        return quoteIdentifier(name.dataset) + "." + quoteIdentifier(name.table)
+    }
+
+    // MARK: - Statements
+
+    /// A script: statements separated by blank lines, each ending with `;`, and a final newline.
+    public func print(_ statements: [SQLStatement]) -> String {
+        var lines: [String] = []
+        for (index, statement) in statements.enumerated() {
+            if index > 0, !statements[index - 1].isComment || statement.isComment { lines.append("") }
+            lines.append(contentsOf: render(statement))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func render(_ statement: SQLStatement) -> [String] {
+        switch statement {
+        case .comment(let text):
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { "-- \($0)" }
+        case .createTable(let table):
+            return renderCreateTable(table)
+        case .createProcedure(let procedure):
+            return renderCreateProcedure(procedure)
+        case .beginTransaction:
+            return ["BEGIN TRANSACTION;"]
+        case .commitTransaction:
+            return ["COMMIT TRANSACTION;"]
+        case .delete(let table, let alias, let filter):
+            return (["DELETE FROM \(tableName(table)) AS \(quoteIdentifier(alias))"] + renderCondition("WHERE", filter))
+                .joinedLast(";")
+        case .insert(let table, let columns, let select):
+            var lines = ["INSERT INTO \(tableName(table)) ("]
+            lines += columns.enumerated().map { "  " + quoteIdentifier($0.element) + ($0.offset < columns.count - 1 ? "," : "") }
+            lines.append(")")
+            lines += renderSelect(select)
+            return lines.joinedLast(";")
+        case .merge(let merge):
+            return renderMerge(merge)
+        case .assert(.not(.exists(let select)), let message):
+            return ["ASSERT NOT EXISTS ("] + renderSelect(select).map { "  " + $0 } + [") AS \(quoteString(message));"]
+        case .assert(let condition, let message):
+            return ["ASSERT \(render(condition, context: 0))", "  AS \(quoteString(message));"]
+        case .call(let procedure, let arguments):
+            return ["CALL \(tableName(procedure))(\(arguments.map { render($0, context: 0) }.joined(separator: ", ")));"]
+        case .select(let select):
+            return renderSelect(select).joinedLast(";")
+        }
+    }
+
+    func renderOptions(_ options: [SQLOption]) -> [String] {
+        guard !options.isEmpty else { return [] }
+        var lines = ["OPTIONS ("]
+        for (index, option) in options.enumerated() {
+            lines.append("  \(option.key) = \(render(.literal(option.value), context: 0))\(index < options.count - 1 ? "," : "")")
+        }
+        lines.append(")")
+        return lines
+    }
+
+    func renderCreateTable(_ table: SQLCreateTable) -> [String] {
+        var lines = ["CREATE TABLE IF NOT EXISTS \(tableName(table.name)) ("]
+        for (index, column) in table.columns.enumerated() {
+            var line = "  \(quoteIdentifier(column.name)) \(column.type.rawValue)"
+            if column.notNull { line += " NOT NULL" }
+            if let description = column.description { line += " OPTIONS (description = \(quoteString(description)))" }
+            lines.append(line + (index < table.columns.count - 1 ? "," : ""))
+        }
+        lines.append(")")
+        if let partition = table.partition {
+            let column = quoteIdentifier(partition.column)
+            lines.append("PARTITION BY \(partition.type == .timestamp ? "DATE(\(column))" : column)")
+        }
+        if !table.cluster.isEmpty { lines.append("CLUSTER BY \(table.cluster.map(quoteIdentifier).joined(separator: ", "))") }
+        lines += renderOptions(table.options)
+        return lines.joinedLast(";")
+    }
+
+    func renderCreateProcedure(_ procedure: SQLCreateProcedure) -> [String] {
+        var lines = ["CREATE OR REPLACE PROCEDURE \(tableName(procedure.name))("]
+        for (index, parameter) in procedure.parameters.enumerated() {
+            lines.append(
+                "  \(quoteIdentifier(parameter.name)) \(parameter.type.rawValue)\(index < procedure.parameters.count - 1 ? "," : "")")
+        }
+        lines.append(")")
+        lines += renderOptions(procedure.options)
+        lines.append("BEGIN")
+        for (index, statement) in procedure.body.enumerated() {
+            if index > 0, !procedure.body[index - 1].isComment || statement.isComment { lines.append("") }
+            lines += render(statement).map { $0.isEmpty ? $0 : "  " + $0 }
+        }
+        lines.append("END;")
+        return lines
+    }
+
+    func renderMerge(_ merge: SQLMerge) -> [String] {
+        var lines = ["MERGE \(tableName(merge.target)) AS \(quoteIdentifier(merge.targetAlias))", "USING ("]
+        lines += renderSelect(merge.source).map { "  " + $0 }
+        lines.append(") AS \(quoteIdentifier(merge.sourceAlias))")
+        lines += renderCondition("ON", merge.on)
+        let source = quoteIdentifier(merge.sourceAlias)
+        if !merge.updateColumns.isEmpty {
+            lines.append("WHEN MATCHED THEN")
+            lines.append("  UPDATE SET")
+            for (index, column) in merge.updateColumns.enumerated() {
+                let name = quoteIdentifier(column)
+                lines.append("    \(name) = \(source).\(name)\(index < merge.updateColumns.count - 1 ? "," : "")")
+            }
+        }
+        lines.append("WHEN NOT MATCHED THEN")
+        lines.append("  INSERT (\(merge.insertColumns.map(quoteIdentifier).joined(separator: ", ")))")
+        lines.append("  VALUES (\(merge.insertColumns.map { "\(source).\(quoteIdentifier($0))" }.joined(separator: ", ")))")
+        return lines.joinedLast(";")
+    }
+
+    /// `KEYWORD a` and, for an AND chain, one conjunct per line.
+    func renderCondition(_ keyword: String, _ condition: SQLExpr, indent: String = "") -> [String] {
+        let conjuncts = condition.conjuncts
+        var lines = ["\(indent)\(keyword) \(render(conjuncts[0], context: Precedence.and + 1))"]
+        for conjunct in conjuncts.dropFirst() {
+            lines.append("\(indent)  AND \(render(conjunct, context: Precedence.and + 1))")
+        }
+        return lines
+    }
+
+    func renderSelect(_ select: SQLSelect) -> [String] {
+        var lines = ["SELECT"]
+        for (index, item) in select.items.enumerated() {
+            var line = "  " + render(item.expression, context: 0)
+            if let alias = item.alias { line += " AS \(quoteIdentifier(alias))" }
+            lines.append(line + (index < select.items.count - 1 ? "," : ""))
+        }
+        if let from = select.from { lines.append("FROM \(render(from))") }
+        for join in select.joins {
+            lines.append("\(join.kind.rawValue) \(render(join.item))")
+            if let on = join.on { lines += renderCondition("ON", on, indent: "  ") }
+        }
+        if let filter = select.filter { lines += renderCondition("WHERE", filter) }
+        if !select.groupBy.isEmpty {
+            lines.append("GROUP BY")
+            for (index, expression) in select.groupBy.enumerated() {
+                lines.append("  " + render(expression, context: 0) + (index < select.groupBy.count - 1 ? "," : ""))
+            }
+        }
+        if let having = select.having { lines += renderCondition("HAVING", having) }
+        for branch in select.unionAll {
+            lines.append("UNION ALL")
+            lines += renderSelect(branch)
+        }
+        return lines
+    }
+
+    func render(_ item: SQLFromItem) -> String {
+        switch item {
+        case .table(let name, let alias):
+            return "\(tableName(name)) AS \(quoteIdentifier(alias))"
+        case .dateSpine(let from, let to, let alias):
+            return "UNNEST(GENERATE_DATE_ARRAY(\(render(from, context: 0)), \(render(to, context: 0)))) AS \(quoteIdentifier(alias))"
+        }
+    }
+
+    // MARK: - Expressions
+
+    enum Precedence {
+        static let or = 1, and = 2, not = 3, comparison = 4, additive = 5, multiplicative = 6, unary = 7, primary = 8
+    }
+
+    static func precedence(of op: BinaryOperator) -> Int {
+        switch op {
+        case .or: Precedence.or
+        case .and: Precedence.and
+        case .add, .subtract: Precedence.additive
+        case .multiply, .divide, .concat: Precedence.multiplicative
+        default: Precedence.comparison
+        }
+    }
+
+    /// Renders an expression inside a context of the given precedence, adding parentheses when needed.
+    func render(_ expression: SQLExpr, context: Int) -> String {
+        let (text, precedence) = renderWithPrecedence(expression)
+        return precedence < context ? "(\(text))" : text
+    }
+
+    func renderWithPrecedence(_ expression: SQLExpr) -> (String, Int) {
+        switch expression {
+        case .column(let qualifier, let name):
+            return ((qualifier.map { quoteIdentifier($0) + "." } ?? "") + quoteIdentifier(name), Precedence.primary)
+        case .variable(let name):
+            return (quoteIdentifier(name), Precedence.primary)
+        case .queryParameter(let name):
+            return ("@" + name, Precedence.primary)
+        case .literal(let literal):
+            return (render(literal), Precedence.primary)
+        case .negate(let operand):
+            return ("-" + render(operand, context: Precedence.unary + 1), Precedence.unary)
+        case .not(let operand):
+            return ("NOT " + render(operand, context: Precedence.not), Precedence.not)
+        case .binary(let op, let left, let right):
+            let p = Self.precedence(of: op)
+            let rightContext = op.isComparison ? p + 1 : p + 1
+            let leftContext = op.isComparison ? p + 1 : p
+            return ("\(render(left, context: leftContext)) \(op.rawValue) \(render(right, context: rightContext))", p)
+        case .isNull(let operand, let negated):
+            return ("\(render(operand, context: Precedence.comparison + 1)) IS \(negated ? "NOT " : "")NULL", Precedence.comparison)
+        case .isNotDistinctFrom(let left, let right):
+            return (
+                "\(render(left, context: Precedence.comparison + 1)) IS NOT DISTINCT FROM \(render(right, context: Precedence.comparison + 1))",
+                Precedence.comparison
+            )
+        case .inList(let operand, let items, let negated):
+            let list = items.map { render($0, context: 0) }.joined(separator: ", ")
+            return ("\(render(operand, context: Precedence.comparison + 1)) \(negated ? "NOT " : "")IN (\(list))", Precedence.comparison)
+        case .between(let operand, let low, let high, let negated):
+            let c = Precedence.comparison + 1
+            return (
+                "\(render(operand, context: c)) \(negated ? "NOT " : "")BETWEEN \(render(low, context: c)) AND \(render(high, context: c))",
+                Precedence.comparison
+            )
+        case .like(let operand, let pattern, let negated):
+            let c = Precedence.comparison + 1
+            return ("\(render(operand, context: c)) \(negated ? "NOT " : "")LIKE \(render(pattern, context: c))", Precedence.comparison)
+        case .caseWhen(let operand, let whens, let otherwise):
+            var text = "CASE"
+            if let operand { text += " " + render(operand, context: 0) }
+            for branch in whens { text += " WHEN \(render(branch.condition, context: 0)) THEN \(render(branch.result, context: 0))" }
+            if let otherwise { text += " ELSE \(render(otherwise, context: 0))" }
+            return (text + " END", Precedence.primary)
+        case .cast(let operand, let type, let safe):
+            return ("\(safe ? "SAFE_CAST" : "CAST")(\(render(operand, context: 0)) AS \(type.rawValue))", Precedence.primary)
+        case .function(.extract, let arguments) where arguments.count == 2:
+            return ("EXTRACT(\(render(arguments[0], context: 0)) FROM \(render(arguments[1], context: 0)))", Precedence.primary)
+        case .function(let function, let arguments):
+            return ("\(function.rawValue)(\(arguments.map { render($0, context: 0) }.joined(separator: ", ")))", Precedence.primary)
+        case .countStar:
+            return ("COUNT(*)", Precedence.primary)
+        case .interval(let amount, let part):
+            return ("INTERVAL \(render(amount, context: Precedence.unary)) \(part.rawValue)", Precedence.primary)
+        case .datePart(let part):
+            return (part.rawValue, Precedence.primary)
+        case .exists(let select):
+            let body = renderSelect(select).joined(separator: " ")
+            return ("EXISTS (\(body))", Precedence.primary)
+        }
+    }
+
+    func render(_ literal: SQLLiteral) -> String {
+        switch literal {
+        case .integer(let text): text
+        case .decimal(let text, let type): dialect.typedDecimalLiterals ? "\(type.rawValue) \(quoteString(text))" : quoteString(text)
+        case .string(let value): quoteString(value)
+        case .bool(let value): value ? "TRUE" : "FALSE"
+        case .null: "NULL"
+        case .date(let value): "DATE \(quoteString(value))"
+        case .json(let value): "JSON \(quoteString(value))"
+        case .timestamp(let value): "TIMESTAMP \(quoteString(value))"
+        }
+    }
+}
+
+extension SQLStatement {
+    var isComment: Bool {
+        if case .comment = self { return true }
+        return false
+    }
+}
+
+extension SQLExpr {
+    /// The top-level conjuncts of an AND chain.
+    var conjuncts: [SQLExpr] {
+        if case .binary(.and, let l, let r) = self { return l.conjuncts + r.conjuncts }
+        return [self]
+    }
+}
+
+extension Array where Element == String {
+    /// Appends `suffix` to the last line (statement terminators).
+    func joinedLast(_ suffix: String) -> [String] {
+        guard !isEmpty else { return self }
+        var copy = self
+        copy[copy.count - 1] += suffix
+        return copy
+    }
+}

@@ -54,6 +54,11 @@ let package = Package(
             exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["Compiler", "PipelineDSL", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Compiler", "PipelineDSL"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: ["Server", "PipelineDSL"], swiftSettings: swiftSettings),
     ]

@@ -34,7 +34,8 @@ struct Validate: ParsableCommand {
         }
         let options = CompilerOptions(decode: DecodeOptions(timeZones: .system()))
         let result = Compiler.validate(files, context: context, options: options)
-        let formatter = DiagnosticFormatter(files: files, toolVersion: Compiler.version)
+        // Context files too: notes may point into them.
+        let formatter = DiagnosticFormatter(files: context + files, toolVersion: Compiler.version)
         writeStandardOutput(formatter.format(result.diagnostics, as: format.formatterFormat))
         if format == .human {
             writeStandardError(summary(result.diagnostics, fileCount: files.count))

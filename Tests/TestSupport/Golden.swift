@@ -11,11 +11,8 @@ public func expectGolden(_ actual: String, at path: String, sourceLocation: Sour
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
         let directory = (fullPath as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let existing = FileManager.default.contents(atPath: fullPath)
-        if existing != Data(actual.utf8) {
-            FileManager.default.createFile(atPath: fullPath, contents: Data(actual.utf8))
-            Issue.record("updated golden \(path); re-run without UPDATE_GOLDEN", sourceLocation: sourceLocation)
-        }
+        _ = FileManager.default.createFile(atPath: fullPath, contents: Data(actual.utf8))
+        Issue.record("updated golden \(path); re-run without UPDATE_GOLDEN", sourceLocation: sourceLocation)
         return
     }
     guard let data = FileManager.default.contents(atPath: fullPath) else {

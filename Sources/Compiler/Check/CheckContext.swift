@@ -49,7 +49,11 @@ struct CheckContext {
             for column in FOCUSColumn.columns(of: standard) {
                 columns.append(
                     ColumnDefinition(
-                        name: column.name, type: column.type, isRequired: !column.isNullable, origin: .standard(standard)))
+                        name: column.name, type: column.type,
+                        // Only Mandatory non-nullable columns are NOT NULL: a Conditional column that does not apply
+                        // to a row stays NULL even where the specification forbids null "when present".
+                        isRequired: !column.isNullable && (column.level == .mandatory || column.level == .mandatoryDeprecated),
+                        origin: .standard(standard)))
             }
         }
         for column in table.columns {

@@ -1,21 +1,13 @@
 internal import PipelineDSL
 
-/// A procedure's writes name defined tables (`into`, `from`, joins), aliases within a write are unique, and
-/// parameters are declared once.
+/// A procedure's writes name defined tables (`into`, `from`, joins) and aliases within a write are unique.
+/// (A parameter declared twice is a duplicate YAML key, reported by the composer.)
 ///
-/// Diagnostics: `procedure.unknown-table`, `procedure.duplicate-alias`, `procedure.duplicate-parameter`.
+/// Diagnostics: `procedure.unknown-table`, `procedure.duplicate-alias`.
 enum ProcedureTablesMustExist: CheckRule {
     static func check(_ context: CheckContext, diagnostics: inout Diagnostics) {
         let known = Array(context.tables.keys).sorted()
         for procedure in context.project.procedures {
-            var parameters: [String: SourceRange] = [:]
-            for parameter in procedure.parameters {
-                if let first = parameters[parameter.name.value] {
-                    diagnostics.append(.duplicateParameter(parameter.name, first: first))
-                } else {
-                    parameters[parameter.name.value] = parameter.name.range
-                }
-            }
             for write in procedure.writes {
                 checkTable(write.into, context: context, known: known, diagnostics: &diagnostics)
                 var aliases: [String: SourceRange] = [:]
@@ -54,9 +46,4 @@ extension Diagnostic {
             notes: [.init("first used here", at: first)], hint: "give each table of a write its own alias")
     }
 
-    fileprivate static func duplicateParameter(_ name: Located<String>, first: SourceRange) -> Diagnostic {
-        .error(
-            .procedureDuplicateParameter, "parameter '\(name.value)' is declared twice", at: name.range,
-            notes: [.init("first declared here", at: first)])
-    }
 }

@@ -4,7 +4,7 @@ public import PipelineDSL
 /// a rendering per dialect (in the SQL printer).
 public enum SQLFunction: String, Sendable, Hashable, CaseIterable {
     case coalesce = "COALESCE", ifNull = "IFNULL", nullIf = "NULLIF", `if` = "IF"
-    case round = "ROUND", abs = "ABS", least = "LEAST", greatest = "GREATEST", safeDivide = "SAFE_DIVIDE"
+    case round = "ROUND", abs = "ABS", div = "DIV", mod = "MOD", least = "LEAST", greatest = "GREATEST", safeDivide = "SAFE_DIVIDE"
     case concat = "CONCAT", lower = "LOWER", upper = "UPPER", trim = "TRIM", substr = "SUBSTR"
     case regexpContains = "REGEXP_CONTAINS", regexpExtract = "REGEXP_EXTRACT", startsWith = "STARTS_WITH"
     case dateTrunc = "DATE_TRUNC", dateAdd = "DATE_ADD", dateSub = "DATE_SUB", dateDiff = "DATE_DIFF"
@@ -30,6 +30,8 @@ public enum SQLFunction: String, Sendable, Hashable, CaseIterable {
         case .if: "IF(condition, then, else)"
         case .round: "ROUND(number [, digits])"
         case .abs: "ABS(number)"
+        case .div: "DIV(int64, int64)"
+        case .mod: "MOD(int64, int64)"
         case .least: "LEAST(value, ...)"
         case .greatest: "GREATEST(value, ...)"
         case .safeDivide: "SAFE_DIVIDE(number, number)"
@@ -120,6 +122,9 @@ public enum SQLFunction: String, Sendable, Hashable, CaseIterable {
         case .abs:
             if let p = count(1...1) ?? require(0, numeric, "a number") { return .failure(p) }
             return .success(types[0])
+        case .div, .mod:
+            if let p = count(2...2) ?? require(0, [.int64], "an INT64") ?? require(1, [.int64], "an INT64") { return .failure(p) }
+            return .success(.int64)
         case .safeDivide:
             if let p = count(2...2) ?? require(0, numeric, "a number") ?? require(1, numeric, "a number") { return .failure(p) }
             return .success(TypeRules.divisionType(types[0], types[1]))

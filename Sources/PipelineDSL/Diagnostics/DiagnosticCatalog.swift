@@ -36,7 +36,6 @@ extension DiagnosticID {
     public static let syntaxInvalidDuration: DiagnosticID = "syntax.invalid-duration"
     public static let syntaxInvalidCron: DiagnosticID = "syntax.invalid-cron"
     public static let syntaxUnknownTimeZone: DiagnosticID = "syntax.unknown-time-zone"
-    public static let syntaxInvalidDate: DiagnosticID = "syntax.invalid-date"
     public static let syntaxInvalidTableReference: DiagnosticID = "syntax.invalid-table-reference"
     public static let syntaxInvalidPath: DiagnosticID = "syntax.invalid-path"
     public static let syntaxStepAction: DiagnosticID = "syntax.step-action"
@@ -58,7 +57,6 @@ extension DiagnosticID {
     public static let tableClusterType: DiagnosticID = "table.cluster-type"
     public static let tableDuplicateFieldGroup: DiagnosticID = "table.duplicate-field-group"
     public static let procedureUnknownTable: DiagnosticID = "procedure.unknown-table"
-    public static let procedureDuplicateParameter: DiagnosticID = "procedure.duplicate-parameter"
     public static let procedureDuplicateAlias: DiagnosticID = "procedure.duplicate-alias"
     public static let pipelineDuplicateStep: DiagnosticID = "pipeline.duplicate-step"
     public static let pipelineUnknownStep: DiagnosticID = "pipeline.unknown-step"
@@ -104,7 +102,6 @@ extension DiagnosticID {
         .syntaxInvalidDuration: "a duration is not written like 30s, 10m or 2h",
         .syntaxInvalidCron: "a cron expression is malformed (the error points inside it)",
         .syntaxUnknownTimeZone: "a time zone is not in the IANA database",
-        .syntaxInvalidDate: "a date is not a real YYYY-MM-DD date",
         .syntaxInvalidTableReference: "a table reference is not 'table' or 'table alias'",
         .syntaxInvalidPath: "a path pattern uses a placeholder other than {org} and {date}",
         .syntaxStepAction: "a step has no action or more than one of load, call and check",
@@ -116,13 +113,12 @@ extension DiagnosticID {
         .projectNoFiles: "no definition files were found",
         .tableDuplicateColumn: "a column is defined twice, or clashes with a standard field group column",
         .tableUnknownPartitionColumn: "the partition column is not a column of the table",
-        .tablePartitionType: "the partition column is not DATE, TIMESTAMP or INT64",
+        .tablePartitionType: "the partition column is not DATE or TIMESTAMP",
         .tableUnknownClusterColumn: "a clustering column is not a column of the table",
         .tableClusterCount: "more than four clustering columns",
         .tableClusterType: "a clustering column has a type BigQuery cannot cluster on",
         .tableDuplicateFieldGroup: "a field group is listed twice",
         .procedureUnknownTable: "a write reads or writes a table that is not defined",
-        .procedureDuplicateParameter: "a parameter is declared twice",
         .procedureDuplicateAlias: "two tables in one write share an alias",
         .pipelineDuplicateStep: "two steps of a pipeline share an id",
         .pipelineUnknownStep: "'after' names a step that does not exist",

@@ -78,21 +78,40 @@ public struct DiagnosticFormatter: Sendable {
         let scalars = Array(text.unicodeScalars)
         let gutter = String(range.start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        // Keep tabs in the caret line so the caret lines up in any terminal.
+        // Keep tabs in the caret line so the caret lines up in any terminal, and pad by display width so it lines
+        // up after wide characters (漢字, emoji) and combining marks too.
         var marker = ""
-        for index in 0..<max(0, min(range.start.column - 1, scalars.count)) {
-            marker += scalars[index] == "\t" ? "\t" : " "
+        let startIndex = max(0, min(range.start.column - 1, scalars.count))
+        for index in 0..<startIndex {
+            marker += scalars[index] == "\t" ? "\t" : String(repeating: " ", count: Self.displayWidth(scalars[index]))
         }
-        var width = 1
+        var endIndex = startIndex + 1
         if range.end.line == range.start.line, range.end.column > range.start.column {
-            width = range.end.column - range.start.column
+            endIndex = range.end.column - 1
         } else if range.end.line > range.start.line {
-            width = max(1, scalars.count - (range.start.column - 1))
+            endIndex = scalars.count
         }
-        width = min(width, max(1, scalars.count - (range.start.column - 1)))
-        marker += String(repeating: "^", count: width)
+        endIndex = max(startIndex + 1, min(endIndex, scalars.count))
+        let width = startIndex < scalars.count ? scalars[startIndex..<endIndex].reduce(0) { $0 + Self.displayWidth($1) } : 1
+        marker += String(repeating: "^", count: max(1, width))
         let shown = scalars.count > 200 ? String(String.UnicodeScalarView(scalars.prefix(200))) + "…" : text
         return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(marker)\n"
+    }
+
+    /// Terminal columns a character takes: 0 for combining marks and joiners, 2 for East Asian wide characters and
+    /// emoji, 1 otherwise. An approximation of wcwidth that covers the scripts our users write.
+    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value) { return 0 }
+        let wide: [ClosedRange<UInt32>] = [
+            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD,
+        ]
+        return wide.contains { $0.contains(scalar.value) } ? 2 : 1
     }
 
     // MARK: - JSON

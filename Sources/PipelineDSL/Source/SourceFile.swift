@@ -16,9 +16,27 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 24 + 1)
+        // Line breaks as YAML (and libyaml's marks) count them: LF, CR, CRLF, NEL (U+0085), LS (U+2028), PS (U+2029).
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == 0x0A {
-                starts.append(index + 1)
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                switch buffer[index] {
+                case 0x0A:
+                    starts.append(index + 1)
+                case 0x0D:
+                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                case 0xC2 where index + 1 < count && buffer[index + 1] == 0x85:
+                    index += 1
+                    starts.append(index + 1)
+                case 0xE2 where index + 2 < count && buffer[index + 1] == 0x80 && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
+                    index += 2
+                    starts.append(index + 1)
+                default:
+                    break
+                }
+                index += 1
             }
         }
         self.lineStarts = starts
@@ -28,6 +46,9 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
+
+    /// True if the file starts with a UTF-8 byte order mark.
+    public var hasByteOrderMark: Bool { bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF }
 
     /// The number of lines (a final line without a newline counts).
     public var lineCount: Int { lineStarts.count }
@@ -43,7 +64,8 @@ public struct SourceFile: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
-        let lineStart = lineStarts[low]
+        var lineStart = lineStarts[low]
+        if low == 0, hasByteOrderMark, clamped >= 3 { lineStart = 3 }
         var column = 1
         var index = lineStart
         while index < clamped {
@@ -64,16 +86,22 @@ public struct SourceFile: Sendable {
             index += Self.scalarLength(lead: bytes[index])
             column += 1
         }
-        return SourcePosition(line: zeroBasedLine + 1, column: scalarColumn + 1, offset: min(index, bytes.count) + 1)
+        // Editors do not show a byte order mark, so it does not count as a column.
+        let bomAdjustment = zeroBasedLine == 0 && hasByteOrderMark && scalarColumn > 0 ? 1 : 0
+        return SourcePosition(
+            line: zeroBasedLine + 1, column: scalarColumn + 1 - bomAdjustment, offset: min(index, bytes.count) + 1)
     }
 
     /// The text of a 1-based line without its line break (invalid UTF-8 is repaired for display).
     public func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
-        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        var text = String(decoding: bytes[start..<end], as: UTF8.self)
+        while let last = text.unicodeScalars.last, ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(last) {
+            text.unicodeScalars.removeLast()
+        }
+        return text
     }
 
     /// A range covering the whole file's first character (for file-level diagnostics).

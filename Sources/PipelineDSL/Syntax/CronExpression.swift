@@ -52,9 +52,9 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         var fields: [(text: String, offset: Int)] = []
         var index = 0
         while index < scalars.count {
-            if scalars[index] == " " || scalars[index] == "\t" { index += 1; continue }
+            if scalars[index].properties.isWhitespace { index += 1; continue }
             let start = index
-            while index < scalars.count, scalars[index] != " ", scalars[index] != "\t" { index += 1 }
+            while index < scalars.count, !scalars[index].properties.isWhitespace { index += 1 }
             var field = String.UnicodeScalarView()
             field.append(contentsOf: scalars[start..<index])
             fields.append((String(field), start))

@@ -121,6 +121,10 @@ struct DecodeContext {
 
     /// An expression scalar (parsed later by the compiler).
     mutating func expression(_ node: YAMLNode) -> ExpressionSource? {
+        // `NULL` is an expression; only an empty value or `~` is "nothing".
+        if case .scalar(let scalar) = node, scalar.style == .plain, scalar.value == "NULL" || scalar.value == "null" {
+            return scalar
+        }
         guard let scalar = scalar(node, expected: "an expression") else { return nil }
         if scalar.value.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) {
             diagnostics.error(.syntaxTypeMismatch, "expected an expression, found blank text", at: scalar.range)
@@ -159,7 +163,8 @@ struct DecodeContext {
             return fail("\(what) '\(text)' must start with a lowercase letter", at: 0, hint: snakeHint)
         }
         if let bad = scalars.firstIndex(where: { !Self.isIdentifierScalar($0) }) {
-            return fail("\(what) '\(text)' contains '\(scalars[bad])'", at: bad, hint: snakeHint)
+            return fail(
+                "\(what) '\(Suggestions.display(text))' contains '\(Suggestions.display(scalars[bad]))'", at: bad, hint: snakeHint)
         }
         return text
     }
@@ -303,17 +308,6 @@ struct DecodeContext {
                 .syntaxUnknownTimeZone, "unknown time zone '\(scalar.value)'", at: scalar.range,
                 hint: Suggestions.hint(for: scalar.value, among: options.timeZones.names.sorted())
                     ?? "use an IANA name such as UTC, Europe/Berlin or America/New_York")
-            return nil
-        }
-        return Located(scalar.value, at: scalar.range)
-    }
-
-    /// An ISO date `YYYY-MM-DD` that exists in the calendar.
-    mutating func date(_ node: YAMLNode) -> Located<String>? {
-        guard let scalar = scalar(node, expected: "a date YYYY-MM-DD") else { return nil }
-        if let problem = ISODate.problem(scalar.value) {
-            diagnostics.error(.syntaxInvalidDate, "invalid date '\(scalar.value)': \(problem)", at: scalar.range,
-                hint: "write dates as YYYY-MM-DD")
             return nil
         }
         return Located(scalar.value, at: scalar.range)

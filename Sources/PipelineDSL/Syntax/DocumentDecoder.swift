@@ -23,9 +23,10 @@ extension DocumentSyntax {
         var composeDiagnostics = Diagnostics()
         let document = YAMLComposer().compose(file, diagnostics: &composeDiagnostics)
         diagnostics.append(contentsOf: composeDiagnostics)
-        guard let document else { return nil }
-        let syntax = decode(document, options: options, diagnostics: &diagnostics)
-        return composeDiagnostics.hasErrors ? nil : syntax
+        // A composition error stops here: decoding a tree with stand-ins (for aliases, complex keys) or cut short
+        // by a syntax error would only add echoes of the same problem.
+        guard let document, !composeDiagnostics.hasErrors else { return nil }
+        return decode(document, options: options, diagnostics: &diagnostics)
     }
 }
 

@@ -92,8 +92,6 @@ public enum JSONSchemaGenerator {
             return ["type": "string", "pattern": "^\\s*\\S+(\\s+\\S+){4}\\s*$"]
         case .timeZone:
             return ["type": "string", "examples": ["UTC", "Europe/Berlin", "America/New_York"]]
-        case .date:
-            return ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
         case .tableReference:
             return ["type": "string", "pattern": "^[a-z][a-z0-9_]*(\\s+(AS\\s+|as\\s+)?[a-z][a-z0-9_]*)?$"]
         case .category:

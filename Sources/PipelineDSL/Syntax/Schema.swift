@@ -38,8 +38,6 @@ public enum StringFormat: Sendable, Hashable {
     case cron
     /// An IANA time zone name.
     case timeZone
-    /// An ISO date `YYYY-MM-DD`.
-    case date
     /// An expression of the expression language (checked by the compiler).
     case expression
     /// `table alias`: a table name with an optional alias.

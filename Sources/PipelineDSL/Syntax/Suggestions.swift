@@ -45,6 +45,28 @@ public enum Suggestions {
         return previous[b.count]
     }
 
+    /// A user-written character as a message shows it: printable characters as they are, control characters,
+    /// unusual spaces and lone combining marks as `U+XXXX`, so a message never carries a raw tab or newline.
+    public static func display(_ scalar: Unicode.Scalar) -> String {
+        let category = scalar.properties.generalCategory
+        let invisible: Bool =
+            switch category {
+            case .control, .format, .nonspacingMark, .enclosingMark, .spacingMark, .lineSeparator, .paragraphSeparator,
+                .unassigned, .surrogate, .privateUse:
+                true
+            case .spaceSeparator: scalar != " "
+            default: false
+            }
+        guard invisible else { return String(scalar) }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// User-written text for a message: each invisible character shown as `U+XXXX`.
+    public static func display(_ text: String) -> String {
+        text.unicodeScalars.map { display($0) }.joined()
+    }
+
     /// "a, b or c" for messages.
     public static func list(_ words: [String], conjunction: String = "or") -> String {
         switch words.count {

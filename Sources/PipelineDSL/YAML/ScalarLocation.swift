@@ -7,19 +7,21 @@ extension SourceFile {
     /// and the value by one; anything else in the source (indentation, folded line breaks) is skipped.
     /// Offsets past the end of the value map to the end of the scalar.
     public func position(in scalar: YAMLScalar, valueOffset: Int) -> SourcePosition {
-        var source = contentStart(of: scalar)
         let end = min(scalar.range.end.offset - 1, bytes.count)
+        // Block scalars: every content line starts with exactly `indent` spaces that are not part of the value.
+        let indent = scalar.style == .literal || scalar.style == .folded ? blockIndentation(of: scalar, end: end) : nil
+        var source = contentStart(of: scalar)
+        if let indent { source = skipIndentation(from: source, indent: indent, end: end) }
         var remaining = valueOffset
         var valueScalars = scalar.value.unicodeScalars.makeIterator()
         while remaining > 0, source < end, let expected = valueScalars.next() {
             // Find the source character that produced `expected`.
             while source < end {
                 let (advance, produced) = sourceStep(at: source, style: scalar.style)
-                if produced == expected {
-                    source += advance
-                    break
-                }
+                let wasLineBreak = bytes[source] == 0x0A
                 source += advance
+                if wasLineBreak, let indent { source = skipIndentation(from: source, indent: indent, end: end) }
+                if produced == expected { break }
             }
             remaining -= 1
         }
@@ -45,6 +47,39 @@ extension SourceFile {
         let start = position(in: scalar, valueOffset: valueOffset)
         let end = length > 0 ? position(in: scalar, valueOffset: valueOffset + length) : start
         return SourceRange(file: path, start: start, end: max(start, end))
+    }
+
+    /// The content indentation of a block scalar: the header's indentation indicator (relative to the header
+    /// line's own indentation), or else the indentation of the first non-blank content line.
+    func blockIndentation(of scalar: YAMLScalar, end: Int) -> Int {
+        let headerStart = scalar.range.start.offset - 1
+        var index = headerStart + 1
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != UInt8(ascii: "#") {
+            let byte = bytes[index]
+            if (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(byte) {
+                var lineStart = headerStart
+                while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+                var parentIndent = 0
+                while bytes[lineStart + parentIndent] == UInt8(ascii: " ") { parentIndent += 1 }
+                return parentIndent + Int(byte - UInt8(ascii: "0"))
+            }
+            index += 1
+        }
+        var line = contentStart(of: scalar)
+        while line < end {
+            var spaces = 0
+            while line + spaces < end, bytes[line + spaces] == UInt8(ascii: " ") { spaces += 1 }
+            if line + spaces < end, bytes[line + spaces] != 0x0A { return spaces }
+            line += spaces + 1
+        }
+        return 0
+    }
+
+    /// Skips up to `indent` spaces.
+    func skipIndentation(from start: Int, indent: Int, end: Int) -> Int {
+        var index = start
+        while index < end, index - start < indent, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        return index
     }
 
     /// The byte offset (0-based) where a scalar's content starts.
@@ -75,6 +110,15 @@ extension SourceFile {
             case UInt8(ascii: "t"), 0x09: return (2, "\t")
             case UInt8(ascii: "r"): return (2, "\r")
             case UInt8(ascii: "0"): return (2, "\0")
+            case UInt8(ascii: "a"): return (2, "\u{07}")
+            case UInt8(ascii: "b"): return (2, "\u{08}")
+            case UInt8(ascii: "v"): return (2, "\u{0B}")
+            case UInt8(ascii: "f"): return (2, "\u{0C}")
+            case UInt8(ascii: "e"): return (2, "\u{1B}")
+            case UInt8(ascii: "N"): return (2, "\u{85}")
+            case UInt8(ascii: "_"): return (2, "\u{A0}")
+            case UInt8(ascii: "L"): return (2, "\u{2028}")
+            case UInt8(ascii: "P"): return (2, "\u{2029}")
             case UInt8(ascii: "\""): return (2, "\"")
             case UInt8(ascii: "\\"): return (2, "\\")
             case UInt8(ascii: "/"): return (2, "/")
@@ -88,6 +132,8 @@ extension SourceFile {
         {
             return (2, "'")
         }
+        // In a folded block, a single line break folds into a space.
+        if style == .folded, byte == 0x0A { return (1, " ") }
         let length = Self.scalarLength(lead: byte)
         guard length > 1, index + length <= bytes.count else { return (1, Unicode.Scalar(byte)) }
         let decoded = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"

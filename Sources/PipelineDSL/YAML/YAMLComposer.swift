@@ -99,7 +99,8 @@ public struct YAMLComposer: Sendable {
                 guard index + length <= count else { return (index, .invalidUTF8(lead)) }
                 for next in 1..<length {
                     let byte = buffer[index + next]
-                    guard byte & 0xC0 == 0x80 else { return (index + next, .invalidUTF8(byte)) }
+                    // Blame the sequence's first byte: that is the one a Latin-1 file has wrong.
+                    guard byte & 0xC0 == 0x80 else { return (index, .invalidUTF8(lead)) }
                     scalar = scalar << 6 | UInt32(byte & 0x3F)
                 }
                 minimum = max(minimum, 0)
@@ -124,6 +125,7 @@ private struct ComposeSession {
     var stack: [Frame] = []
     var root: YAMLNode?
     var stopped = false
+    var parserFailed = false
 
     enum Frame {
         case sequence(items: [YAMLNode], start: SourcePosition, isFlow: Bool)
@@ -151,12 +153,14 @@ private struct ComposeSession {
             // An empty buffer has no base address; libyaml accepts any pointer with size 0.
             let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
             yaml_parser_set_input_string(parser, base, buffer.count)
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            // Without a BOM the input is UTF-8 (validated above). With one, let libyaml detect it and skip the BOM.
+            if !file.hasByteOrderMark { yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING) }
 
             var event = yaml_event_t()
             loop: while !stopped {
                 guard yaml_parser_parse(parser, &event) == 1 else {
                     reportParserError(parser.pointee)
+                    parserFailed = true
                     break loop
                 }
                 defer { yaml_event_delete(&event) }
@@ -209,7 +213,7 @@ private struct ComposeSession {
                 }
             }
         }
-        if stopped { return nil }
+        if stopped || parserFailed { return nil }
         if diagnostics.hasErrors && root == nil { return nil }
         guard documents > 0, let root else {
             report(
@@ -221,7 +225,7 @@ private struct ComposeSession {
         if case .scalar(let scalar) = root, scalar.isNull {
             report(
                 .error(
-                    .yamlEmptyFile, "file contains no definition", at: scalar.range,
+                    .yamlEmptyFile, "file contains no definition", at: file.startRange,
                     hint: "start the file with 'table:', 'procedure:' or 'pipeline:'"))
             return nil
         }

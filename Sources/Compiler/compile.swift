@@ -8,6 +8,60 @@ public struct CompilationResult: Sendable {
     public var diagnostics: Diagnostics
 }
 
+/// A compiled table: its definition and DDL.
+public struct CompiledTable: Sendable {
+    public var definition: TableDefinition
+    /// `CREATE TABLE IF NOT EXISTS …` (and, for the embedded engine, its indexes).
+    public var sql: String
+    /// `cloudact:<version>:sha256:<hash>` of the DDL.
+    public var contentHash: String
+}
+
+/// A compiled procedure: its parameters (implicit ones first) and its SQL.
+public struct CompiledProcedure: Sendable {
+    public var name: String
+    public var parameters: [ParameterIR]
+    /// BigQuery: `CREATE OR REPLACE PROCEDURE …`; embedded engine: the statement list, run in one transaction
+    /// with every parameter bound as `@_name`.
+    public var sql: String
+    public var contentHash: String
+}
+
+/// A compiled pipeline: the checked steps in order and, per check step, its query.
+public struct CompiledPipeline: Sendable {
+    public var syntax: PipelineSyntax
+    /// Step indices in dependency order.
+    public var order: [Int]
+    /// For each check step: a query returning one row per expectation (expectation, severity, failed_rows,
+    /// checked_rows), with the run's parameters bound as `@org_slug`, `@run_date`, ….
+    public var checkQueries: [Int: String]
+    /// The whole pipeline script (BigQuery: CALLs and check queries).
+    public var sql: String
+    public var contentHash: String
+}
+
+/// Everything compiled for one target and tenant.
+public struct CompiledProgram: Sendable {
+    public var options: CompileOptions
+    public var tables: [String: CompiledTable]
+    public var procedures: [String: CompiledProcedure]
+    public var pipelines: [String: CompiledPipeline]
+
+    /// One file per artifact, sorted by path: `tables/…`, `procedures/…`, `pipelines/…`.
+    public var artifacts: [RenderedArtifact] {
+        (tables.values.map { RenderedArtifact(path: "tables/\($0.definition.name).sql", text: $0.sql) }
+            + procedures.values.map { RenderedArtifact(path: "procedures/\($0.name).sql", text: $0.sql) }
+            + pipelines.values.map { RenderedArtifact(path: "pipelines/\($0.syntax.id.value).sql", text: $0.sql) })
+            .sorted { $0.path < $1.path }
+    }
+}
+
+/// The result of building a program.
+public struct BuildResult: Sendable {
+    public var program: CompiledProgram?
+    public var diagnostics: Diagnostics
+}
+
 extension Compiler {
     /// Validates the project and, if it has no errors, compiles every table, procedure and pipeline for one
     /// tenant into SQL artifacts. Same input and compiler version give identical bytes.
@@ -18,40 +72,59 @@ extension Compiler {
     public static func compile(
         _ files: [SourceFile], options: CompileOptions = CompileOptions(), compilerOptions: CompilerOptions = CompilerOptions()
     ) -> CompilationResult {
+        let result = build(files, options: options, compilerOptions: compilerOptions)
+        return CompilationResult(artifacts: result.program?.artifacts ?? [], diagnostics: result.diagnostics)
+    }
+
+    /// Validates and compiles into a structured program (what the runtime deploys and runs).
+    public static func build(
+        _ files: [SourceFile], options: CompileOptions = CompileOptions(), compilerOptions: CompilerOptions = CompilerOptions()
+    ) -> BuildResult {
         let validation = validate(files, options: compilerOptions)
-        guard let project = validation.project else {
-            return CompilationResult(artifacts: [], diagnostics: validation.diagnostics)
-        }
         var diagnostics = validation.diagnostics
+        guard let project = validation.project else { return BuildResult(program: nil, diagnostics: diagnostics) }
         if let problem = options.problem {
             diagnostics.error(.compileInvalidOption, problem, at: nil)
-            return CompilationResult(artifacts: [], diagnostics: diagnostics)
+            return BuildResult(program: nil, diagnostics: diagnostics)
         }
+        return BuildResult(program: program(project, options: options), diagnostics: diagnostics)
+    }
+
+    /// Plans and prints a checked project. Total: checked input cannot fail here.
+    static func program(_ project: CheckedProject, options: CompileOptions) -> CompiledProgram {
         let planner = SQLPlanner(options: options)
-        let printer = SQLPrinter(dialect: .bigQuery)
-        var artifacts: [RenderedArtifact] = []
+        let printer = SQLPrinter(dialect: options.target.dialect)
+        var tables: [String: CompiledTable] = [:]
         for table in project.tables.values {
-            let text = hashed(description: table.syntax.description?.value) { description in
+            let (text, hash) = hashed(description: table.syntax.description?.value) { description in
                 printer.print([.createTable(planner.planTable(table, description: description))])
             }
-            artifacts.append(RenderedArtifact(path: "tables/\(table.name).sql", text: text))
+            tables[table.name] = CompiledTable(definition: table, sql: text, contentHash: hash)
         }
+        var procedures: [String: CompiledProcedure] = [:]
         for procedure in project.procedureIRs.values {
-            let text = hashed(description: procedure.description) { description in
+            let (text, hash) = hashed(description: procedure.description) { description in
                 printer.print([.createProcedure(planner.planProcedure(procedure, description: description))])
             }
-            artifacts.append(RenderedArtifact(path: "procedures/\(procedure.name).sql", text: text))
+            procedures[procedure.name] = CompiledProcedure(
+                name: procedure.name, parameters: procedure.parameters, sql: text, contentHash: hash)
         }
+        var pipelines: [String: CompiledPipeline] = [:]
         for pipeline in project.pipelineIRs.values {
             let body = printer.print(planner.planPipeline(pipeline, procedures: project.procedureIRs))
             let header = "Pipeline \(pipeline.syntax.id.value): \(pipeline.syntax.name.value)\n"
                 + "Run by the runtime with query parameters @org_slug @pipeline_id @credential_id @run_id @run_date and the $variables it passes."
             let unmarked = printer.print([.comment(header)]) + "\n" + body
-            let marker = printer.print([.comment(contentMarker(unmarked))])
-            artifacts.append(RenderedArtifact(path: "pipelines/\(pipeline.syntax.id.value).sql", text: marker + unmarked))
+            let marker = contentMarker(unmarked)
+            var checkQueries: [Int: String] = [:]
+            for (index, check) in pipeline.checks {
+                checkQueries[index] = printer.print([.select(planner.planCheck(check))])
+            }
+            pipelines[pipeline.syntax.id.value] = CompiledPipeline(
+                syntax: pipeline.syntax, order: pipeline.order, checkQueries: checkQueries,
+                sql: printer.print([.comment(marker)]) + unmarked, contentHash: marker)
         }
-        artifacts.sort { $0.path < $1.path }
-        return CompilationResult(artifacts: artifacts, diagnostics: diagnostics)
+        return CompiledProgram(options: options, tables: tables, procedures: procedures, pipelines: pipelines)
     }
 
     /// `cloudact:<version>:sha256:<hash of text>`.
@@ -61,9 +134,19 @@ extension Compiler {
 
     /// Renders once without the marker, hashes that text, and renders again with the marker appended to the
     /// description.
-    static func hashed(description: String?, render: (String?) -> String) -> String {
+    static func hashed(description: String?, render: (String?) -> String) -> (text: String, marker: String) {
         let unmarked = render(description)
         let marker = contentMarker(unmarked)
-        return render(description.map { "\($0) | \(marker)" } ?? marker)
+        return (render(description.map { "\($0) | \(marker)" } ?? marker), marker)
+    }
+}
+
+extension CompileOptions.Target {
+    /// The dialect the target is printed in.
+    public var dialect: SQLDialect {
+        switch self {
+        case .bigquery: .bigQuery
+        case .sqlite: .sqlite
+        }
     }
 }

@@ -28,6 +28,8 @@ public indirect enum SQLExpr: Sendable, Hashable {
     case variable(String)
     /// A query parameter `@name` (scripts the runtime runs).
     case queryParameter(String)
+    /// The day column of a date spine with this alias.
+    case spineDay(String)
     case literal(SQLLiteral)
     case negate(SQLExpr)
     case not(SQLExpr)

@@ -88,9 +88,9 @@ public struct SQLPrinter: Sendable {
         case .createProcedure(let procedure):
             return renderCreateProcedure(procedure)
         case .beginTransaction:
-            return ["BEGIN TRANSACTION;"]
+            return dialect.procedureForm == .storedProcedure ? ["BEGIN TRANSACTION;"] : []
         case .commitTransaction:
-            return ["COMMIT TRANSACTION;"]
+            return dialect.procedureForm == .storedProcedure ? ["COMMIT TRANSACTION;"] : []
         case .delete(let table, let alias, let filter):
             return (["DELETE FROM \(tableName(table)) AS \(quoteIdentifier(alias))"] + renderCondition("WHERE", filter))
                 .joinedLast(";")
@@ -103,9 +103,19 @@ public struct SQLPrinter: Sendable {
         case .merge(let merge):
             return renderMerge(merge)
         case .assert(.not(.exists(let select)), let message):
-            return ["ASSERT NOT EXISTS ("] + renderSelect(select).map { "  " + $0 } + [") AS \(quoteString(message));"]
+            switch dialect.assertions {
+            case .statement:
+                return ["ASSERT NOT EXISTS ("] + renderSelect(select).map { "  " + $0 } + [") AS \(quoteString(message));"]
+            case .function(let function):
+                return ["SELECT \(function)(NOT EXISTS ("] + renderSelect(select).map { "  " + $0 } + ["), \(quoteString(message)));"]
+            }
         case .assert(let condition, let message):
-            return ["ASSERT \(render(condition, context: 0))", "  AS \(quoteString(message));"]
+            switch dialect.assertions {
+            case .statement:
+                return ["ASSERT \(render(condition, context: 0))", "  AS \(quoteString(message));"]
+            case .function(let function):
+                return ["SELECT \(function)(\(render(condition, context: 0)), \(quoteString(message)));"]
+            }
         case .call(let procedure, let arguments):
             return ["CALL \(tableName(procedure))(\(arguments.map { render($0, context: 0) }.joined(separator: ", ")));"]
         case .select(let select):
@@ -124,9 +134,10 @@ public struct SQLPrinter: Sendable {
     }
 
     func renderCreateTable(_ table: SQLCreateTable) -> [String] {
+        if !dialect.supportsPartitioning { return renderCreateTableWithIndexes(table) }
         var lines = ["CREATE TABLE IF NOT EXISTS \(tableName(table.name)) ("]
         for (index, column) in table.columns.enumerated() {
-            var line = "  \(quoteIdentifier(column.name)) \(column.type.rawValue)"
+            var line = "  \(quoteIdentifier(column.name)) \(dialect.typeName(column.type))"
             if column.notNull { line += " NOT NULL" }
             if let description = column.description { line += " OPTIONS (description = \(quoteString(description)))" }
             lines.append(line + (index < table.columns.count - 1 ? "," : ""))
@@ -141,7 +152,48 @@ public struct SQLPrinter: Sendable {
         return lines.joinedLast(";")
     }
 
+    /// CREATE TABLE … STRICT (types enforced) and an index on the partition column and on the clustering columns,
+    /// which is what a daily delete and the usual filters need.
+    func renderCreateTableWithIndexes(_ table: SQLCreateTable) -> [String] {
+        var lines: [String] = []
+        if case .string(let description) = table.options.first(where: { $0.key == "description" })?.value {
+            lines.append("-- \(description)")
+        }
+        lines.append("CREATE TABLE IF NOT EXISTS \(tableName(table.name)) (")
+        for (index, column) in table.columns.enumerated() {
+            var line = "  \(quoteIdentifier(column.name)) \(dialect.typeName(column.type))"
+            if column.notNull { line += " NOT NULL" }
+            lines.append(line + (index < table.columns.count - 1 ? "," : ""))
+        }
+        lines.append(") STRICT;")
+        let schema = quoteIdentifier(table.name.dataset)
+        if let partition = table.partition {
+            lines.append("")
+            lines.append(
+                "CREATE INDEX IF NOT EXISTS \(schema).\(quoteIdentifier(table.name.table + "__partition")) ON \(quoteIdentifier(table.name.table)) (\(quoteIdentifier(partition.column)));")
+        }
+        if !table.cluster.isEmpty {
+            lines.append("")
+            lines.append(
+                "CREATE INDEX IF NOT EXISTS \(schema).\(quoteIdentifier(table.name.table + "__cluster")) ON \(quoteIdentifier(table.name.table)) (\(table.cluster.map(quoteIdentifier).joined(separator: ", ")));")
+        }
+        return lines
+    }
+
     func renderCreateProcedure(_ procedure: SQLCreateProcedure) -> [String] {
+        if dialect.procedureForm == .statementList {
+            var lines = ["-- procedure \(procedure.name.table)(\(procedure.parameters.map { "@\($0.name) \($0.type.rawValue)" }.joined(separator: ", ")))"]
+            if case .string(let description) = procedure.options.first(where: { $0.key == "description" })?.value {
+                lines.append("-- \(description)")
+            }
+            for statement in procedure.body {
+                let rendered = render(statement)
+                if rendered.isEmpty { continue }
+                lines.append("")
+                lines += rendered
+            }
+            return lines
+        }
         var lines = ["CREATE OR REPLACE PROCEDURE \(tableName(procedure.name))("]
         for (index, parameter) in procedure.parameters.enumerated() {
             lines.append(
@@ -159,6 +211,7 @@ public struct SQLPrinter: Sendable {
     }
 
     func renderMerge(_ merge: SQLMerge) -> [String] {
+        if dialect.merges == .deleteThenInsert { return renderMergeAsDeleteInsert(merge) }
         var lines = ["MERGE \(tableName(merge.target)) AS \(quoteIdentifier(merge.targetAlias))", "USING ("]
         lines += renderSelect(merge.source).map { "  " + $0 }
         lines.append(") AS \(quoteIdentifier(merge.sourceAlias))")
@@ -176,6 +229,27 @@ public struct SQLPrinter: Sendable {
         lines.append("  INSERT (\(merge.insertColumns.map(quoteIdentifier).joined(separator: ", ")))")
         lines.append("  VALUES (\(merge.insertColumns.map { "\(source).\(quoteIdentifier($0))" }.joined(separator: ", ")))")
         return lines.joinedLast(";")
+    }
+
+    /// MERGE for engines without it: delete the target rows a source row matches, then insert every source row.
+    /// Equivalent to a merge that updates every non-key column; the statement list runs in one transaction.
+    func renderMergeAsDeleteInsert(_ merge: SQLMerge) -> [String] {
+        var lines = ["DELETE FROM \(tableName(merge.target)) AS \(quoteIdentifier(merge.targetAlias))", "WHERE EXISTS ("]
+        var source = merge.source
+        // The source's own FROM keeps its aliases; the match condition refers to it as a derived table.
+        lines.append("  SELECT 1")
+        lines.append("  FROM (")
+        source.unionAll = merge.source.unionAll
+        lines += renderSelect(source).map { "    " + $0 }
+        lines.append("  ) AS \(quoteIdentifier(merge.sourceAlias))")
+        lines += renderCondition("WHERE", merge.on, indent: "  ")
+        lines.append(");")
+        lines.append("")
+        var insert = ["INSERT INTO \(tableName(merge.target)) ("]
+        insert += merge.insertColumns.enumerated().map { "  " + quoteIdentifier($0.element) + ($0.offset < merge.insertColumns.count - 1 ? "," : "") }
+        insert.append(")")
+        insert += renderSelect(merge.source)
+        return lines + insert.joinedLast(";")
     }
 
     /// `KEYWORD a` and, for an AND chain, one conjunct per line.
@@ -220,7 +294,12 @@ public struct SQLPrinter: Sendable {
         case .table(let name, let alias):
             return "\(tableName(name)) AS \(quoteIdentifier(alias))"
         case .dateSpine(let from, let to, let alias):
-            return "UNNEST(GENERATE_DATE_ARRAY(\(render(from, context: 0)), \(render(to, context: 0)))) AS \(quoteIdentifier(alias))"
+            switch dialect.dateSpines {
+            case .unnestGenerateDateArray:
+                return "UNNEST(GENERATE_DATE_ARRAY(\(render(from, context: 0)), \(render(to, context: 0)))) AS \(quoteIdentifier(alias))"
+            case .jsonEach(let function):
+                return "json_each(\(function)(\(render(from, context: 0)), \(render(to, context: 0)))) AS \(quoteIdentifier(alias))"
+            }
         }
     }
 
@@ -251,7 +330,15 @@ public struct SQLPrinter: Sendable {
         case .column(let qualifier, let name):
             return ((qualifier.map { quoteIdentifier($0) + "." } ?? "") + quoteIdentifier(name), Precedence.primary)
         case .variable(let name):
-            return (quoteIdentifier(name), Precedence.primary)
+            switch dialect.argumentReferences {
+            case .identifier: return (quoteIdentifier(name), Precedence.primary)
+            case .boundParameter: return ("@" + name, Precedence.primary)
+            }
+        case .spineDay(let alias):
+            switch dialect.dateSpines {
+            case .unnestGenerateDateArray: return (quoteIdentifier(alias), Precedence.primary)
+            case .jsonEach: return (quoteIdentifier(alias) + ".value", Precedence.primary)
+            }
         case .queryParameter(let name):
             return ("@" + name, Precedence.primary)
         case .literal(let literal):
@@ -260,6 +347,10 @@ public struct SQLPrinter: Sendable {
             return ("-" + render(operand, context: Precedence.unary + 1), Precedence.unary)
         case .not(let operand):
             return ("NOT " + render(operand, context: Precedence.not), Precedence.not)
+        case .binary(.divide, let left, let right) where dialect.functions == .sqlite:
+            // SQLite divides integers as integers and returns NULL for x / 0; BigQuery's `/` never truncates and
+            // fails on zero. The registered function does what BigQuery does.
+            return ("cloudact_divide(\(render(left, context: 0)), \(render(right, context: 0)))", Precedence.primary)
         case .binary(let op, let left, let right):
             let p = Self.precedence(of: op)
             let rightContext = op.isComparison ? p + 1 : p + 1
@@ -269,7 +360,7 @@ public struct SQLPrinter: Sendable {
             return ("\(render(operand, context: Precedence.comparison + 1)) IS \(negated ? "NOT " : "")NULL", Precedence.comparison)
         case .isNotDistinctFrom(let left, let right):
             return (
-                "\(render(left, context: Precedence.comparison + 1)) IS NOT DISTINCT FROM \(render(right, context: Precedence.comparison + 1))",
+                "\(render(left, context: Precedence.comparison + 1)) \(dialect.nullSafeEquality) \(render(right, context: Precedence.comparison + 1))",
                 Precedence.comparison
             )
         case .inList(let operand, let items, let negated):
@@ -291,33 +382,83 @@ public struct SQLPrinter: Sendable {
             if let otherwise { text += " ELSE \(render(otherwise, context: 0))" }
             return (text + " END", Precedence.primary)
         case .cast(let operand, let type, let safe):
+            if dialect.functions == .sqlite {
+                return ("cloudact_cast(\(render(operand, context: 0)), '\(type.rawValue)', \(safe ? 1 : 0))", Precedence.primary)
+            }
             return ("\(safe ? "SAFE_CAST" : "CAST")(\(render(operand, context: 0)) AS \(type.rawValue))", Precedence.primary)
-        case .function(.extract, let arguments) where arguments.count == 2:
-            return ("EXTRACT(\(render(arguments[0], context: 0)) FROM \(render(arguments[1], context: 0)))", Precedence.primary)
         case .function(let function, let arguments):
-            return ("\(function.rawValue)(\(arguments.map { render($0, context: 0) }.joined(separator: ", ")))", Precedence.primary)
+            return renderFunction(function, arguments)
         case .countStar:
             return ("COUNT(*)", Precedence.primary)
         case .interval(let amount, let part):
+            if dialect.functions == .sqlite {
+                return ("\(render(amount, context: 0)), '\(part.rawValue)'", Precedence.primary)
+            }
             return ("INTERVAL \(render(amount, context: Precedence.unary)) \(part.rawValue)", Precedence.primary)
         case .datePart(let part):
-            return (part.rawValue, Precedence.primary)
+            return (dialect.functions == .sqlite ? "'\(part.rawValue)'" : part.rawValue, Precedence.primary)
         case .exists(let select):
             let body = renderSelect(select).joined(separator: " ")
             return ("EXISTS (\(body))", Precedence.primary)
         }
     }
 
+    /// A library function in the dialect's rendering (Docs/SQLITE.md lists the SQLite mapping and why).
+    func renderFunction(_ function: SQLFunction, _ arguments: [SQLExpr]) -> (String, Int) {
+        let args = arguments.map { render($0, context: 0) }
+        func call(_ name: String, _ list: [String]) -> (String, Int) {
+            ("\(name)(\(list.joined(separator: ", ")))", Precedence.primary)
+        }
+        switch dialect.functions {
+        case .googleSQL:
+            if function == .extract, args.count == 2 {
+                return ("EXTRACT(\(args[0]) FROM \(args[1]))", Precedence.primary)
+            }
+            return call(function.rawValue, args)
+        case .sqlite:
+            switch function {
+            case .coalesce, .ifNull, .nullIf, .abs, .round, .sum, .avg, .count, .min, .max:
+                return call(function.rawValue.lowercased(), args)
+            case .jsonObject:
+                return call("json_object", args)
+            case .if:
+                return ("CASE WHEN \(args[0]) THEN \(args[1]) ELSE \(args[2]) END", Precedence.primary)
+            case .least, .greatest:
+                // SQLite's one-argument min/max are aggregates; one value is its own least.
+                if args.count == 1 { return (render(arguments[0], context: Precedence.primary), Precedence.primary) }
+                return call(function == .least ? "min" : "max", args)
+            case .concat:
+                if args.count == 1 { return call("cloudact_string", args) }
+                return (arguments.map { render($0, context: Precedence.multiplicative + 1) }.joined(separator: " || "), Precedence.multiplicative)
+            case .countIf:
+                return ("count(CASE WHEN \(args[0]) THEN 1 END)", Precedence.primary)
+            case .anyValue:
+                return call("min", args)
+            case .dateAdd, .dateSub, .dateTrunc, .dateDiff, .lastDay, .extract, .date, .timestamp, .formatDate,
+                .currentTimestamp, .currentDate, .div, .mod, .safeDivide, .lower, .upper, .trim, .substr, .regexpContains,
+                .regexpExtract, .startsWith:
+                var list = args
+                if function == .lastDay, list.count == 1 { list.append("'MONTH'") }
+                return call("cloudact_" + function.rawValue.lowercased(), list)
+            }
+        }
+    }
+
     func render(_ literal: SQLLiteral) -> String {
         switch literal {
         case .integer(let text): text
-        case .decimal(let text, let type): dialect.typedDecimalLiterals ? "\(type.rawValue) \(quoteString(text))" : quoteString(text)
+        case .decimal(let text, let type):
+            switch dialect.decimalLiterals {
+            case .typed: "\(type.rawValue) \(quoteString(text))"
+            case .bare: text
+            }
         case .string(let value): quoteString(value)
         case .bool(let value): value ? "TRUE" : "FALSE"
         case .null: "NULL"
-        case .date(let value): "DATE \(quoteString(value))"
-        case .json(let value): "JSON \(quoteString(value))"
-        case .timestamp(let value): "TIMESTAMP \(quoteString(value))"
+        case .date(let value): dialect.functions == .googleSQL ? "DATE \(quoteString(value))" : quoteString(value)
+        case .json(let value): dialect.functions == .googleSQL ? "JSON \(quoteString(value))" : "json(\(quoteString(value)))"
+        case .timestamp(let value):
+            dialect.functions == .googleSQL ? "TIMESTAMP \(quoteString(value))" : "cloudact_timestamp(\(quoteString(value)))"
         }
     }
 }

@@ -3,7 +3,7 @@ internal import PipelineDSL
 /// Where and for whom artifacts are compiled.
 public struct CompileOptions: Sendable, Hashable {
     /// The output dialect.
-    public enum Target: String, Sendable, CaseIterable { case bigquery }
+    public enum Target: String, Sendable, CaseIterable { case bigquery, sqlite }
 
     public var target: Target
     /// The BigQuery project.
@@ -292,7 +292,7 @@ struct SQLPlanner {
             case .timestamp(let text): return .literal(.timestamp(text))
             }
         case .column(let relation, let name, _):
-            return .column(qualifier: relation.isEmpty ? nil : relation, name: name)
+            return relation.isEmpty ? .spineDay(name) : .column(qualifier: relation, name: name)
         case .parameter(let name, _):
             return style == .procedureArgument ? .variable(Self.argumentName(name)) : .queryParameter(name)
         case .negate(let operand, _): return .negate(expr(operand, style))

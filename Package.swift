@@ -26,9 +26,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // SQLite from the system (apt libsqlite3-dev); only Runtime/LocalEngine imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .target(name: "PipelineDSL", dependencies: ["CYAML"], swiftSettings: swiftSettings),
         .target(name: "Compiler", dependencies: ["PipelineDSL"], swiftSettings: swiftSettings),
-        .target(name: "Runtime", dependencies: ["Compiler", "PipelineDSL"], swiftSettings: swiftSettings),
+        .target(name: "Runtime", dependencies: ["Compiler", "PipelineDSL", "CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Server", dependencies: ["Compiler", "PipelineDSL", "Runtime"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "cloudact",

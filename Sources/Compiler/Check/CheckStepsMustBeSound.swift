@@ -40,8 +40,11 @@ enum CheckStepsMustBeSound {
                     failed = true
                 }
             }
-            PartitionPruningProof.proveScan(
-                table: table, alias: table.name, filter: filter, range: check.table.range, diagnostics: &diagnostics)
+            // A `where` that failed to check was reported; proving pruning without it would only echo that.
+            if check.filter == nil || filter != nil {
+                PartitionPruningProof.proveScan(
+                    table: table, alias: table.name, filter: filter, range: check.table.range, diagnostics: &diagnostics)
+            }
             if !failed {
                 result[index] = CheckStepIR(
                     table: table, filter: filter,

@@ -62,6 +62,24 @@ struct ExpressionChecker {
 
     // MARK: - Resolution
 
+    /// Resolves an operand: a value, never an INTERVAL or a bare date part (those are only arguments of the
+    /// date functions that take them).
+    mutating func operand(_ syntax: ExpressionSyntax) -> TypedExpression? {
+        guard let value = resolve(syntax) else { return nil }
+        switch value {
+        case .interval:
+            error(.exprMisplacedDatePart, "an INTERVAL is only an argument of DATE_ADD or DATE_SUB", syntax.span)
+            return nil
+        case .datePart:
+            error(
+                .exprMisplacedDatePart, "a date part is only an argument of DATE_DIFF, DATE_TRUNC, LAST_DAY or EXTRACT",
+                syntax.span)
+            return nil
+        default:
+            return value
+        }
+    }
+
     mutating func resolve(_ syntax: ExpressionSyntax) -> TypedExpression? {
         switch syntax {
         case .literal(let value, _):
@@ -78,7 +96,7 @@ struct ExpressionChecker {
             }
             return .parameter(name, type)
         case .negate(let operand, let span):
-            guard let value = resolve(operand) else { return nil }
+            guard let value = self.operand(operand) else { return nil }
             guard let type = value.type else { return .negate(value, .int64) }
             guard TypeRules.numericTypes.contains(type) else {
                 error(.exprTypeMismatch, "cannot negate \(type.rawValue)", span)
@@ -86,29 +104,29 @@ struct ExpressionChecker {
             }
             return .negate(value, type)
         case .not(let operand, _):
-            guard let value = resolve(operand), expectBool(value, operand.span, "NOT") else { return nil }
+            guard let value = self.operand(operand), expectBool(value, operand.span, "NOT") else { return nil }
             return .not(value)
         case .binary(let op, let left, let right, let span):
             return binary(op, left, right, span)
         case .isNull(let operand, let negated, _):
-            guard let value = resolve(operand) else { return nil }
+            guard let value = self.operand(operand) else { return nil }
             return .isNull(value, negated: negated)
         case .inList(let operand, let items, let negated, _):
-            guard let value = resolve(operand) else { return nil }
+            guard let value = self.operand(operand) else { return nil }
             var typedItems: [TypedExpression] = []
             for item in items {
-                guard let typed = resolve(item) else { return nil }
+                guard let typed = self.operand(item) else { return nil }
                 guard comparable(value, typed, item.span, "IN") else { return nil }
                 typedItems.append(typed)
             }
             return .inList(value, typedItems, negated: negated)
         case .between(let operand, let low, let high, let negated, _):
-            guard let value = resolve(operand), let lowValue = resolve(low), let highValue = resolve(high),
+            guard let value = self.operand(operand), let lowValue = self.operand(low), let highValue = self.operand(high),
                 comparable(value, lowValue, low.span, "BETWEEN"), comparable(value, highValue, high.span, "BETWEEN")
             else { return nil }
             return .between(value, lowValue, highValue, negated: negated)
         case .like(let operand, let pattern, let negated, _):
-            guard let value = resolve(operand), let patternValue = resolve(pattern) else { return nil }
+            guard let value = self.operand(operand), let patternValue = self.operand(pattern) else { return nil }
             for (typed, part) in [(value, operand), (patternValue, pattern)] where typed.type != nil && typed.type != .string {
                 error(.exprTypeMismatch, "LIKE compares strings; found \(typed.type!.rawValue)", part.span)
                 return nil
@@ -117,12 +135,12 @@ struct ExpressionChecker {
         case .caseWhen(let operand, let whens, let otherwise, _):
             return caseWhen(operand, whens, otherwise)
         case .cast(let operand, let type, let safe, _):
-            guard let value = resolve(operand) else { return nil }
+            guard let value = self.operand(operand) else { return nil }
             return .cast(value, type, safe: safe)
         case .call(let name, let arguments, let star, let nameSpan, let span):
             return call(name, arguments, star: star, nameSpan: nameSpan, span: span)
         case .interval(let amount, let part, _):
-            guard let value = resolve(amount) else { return nil }
+            guard let value = self.operand(amount) else { return nil }
             return .interval(value, part)
         case .datePart(let part, _):
             return .datePart(part)
@@ -183,7 +201,7 @@ struct ExpressionChecker {
     mutating func binary(
         _ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax, _ span: TextSpan
     ) -> TypedExpression? {
-        guard let l = resolve(left), let r = resolve(right) else { return nil }
+        guard let l = self.operand(left), let r = self.operand(right) else { return nil }
         switch op {
         case .and, .or:
             guard expectBool(l, left.span, op.rawValue), expectBool(r, right.span, op.rawValue) else { return nil }
@@ -237,13 +255,13 @@ struct ExpressionChecker {
     ) -> TypedExpression? {
         var typedOperand: TypedExpression?
         if let operand {
-            guard let value = resolve(operand) else { return nil }
+            guard let value = self.operand(operand) else { return nil }
             typedOperand = value
         }
         var branches: [TypedExpression.Branch] = []
         var resultType: ColumnType?
         for branch in whens {
-            guard let condition = resolve(branch.condition), let result = resolve(branch.result) else { return nil }
+            guard let condition = self.operand(branch.condition), let result = self.operand(branch.result) else { return nil }
             if let typedOperand {
                 guard comparable(typedOperand, condition, branch.condition.span, "CASE") else { return nil }
             } else {
@@ -260,7 +278,7 @@ struct ExpressionChecker {
         }
         var typedOtherwise: TypedExpression?
         if let otherwise {
-            guard let value = resolve(otherwise) else { return nil }
+            guard let value = self.operand(otherwise) else { return nil }
             guard let merged = TypeRules.commonSupertype(resultType, value.type) else {
                 error(
                     .exprTypeMismatch, "CASE results must share a type; \(value.type!.rawValue) does not match \(resultType!.rawValue)",
@@ -291,8 +309,18 @@ struct ExpressionChecker {
             return .countStar
         }
         var typed: [TypedExpression] = []
-        for argument in arguments {
+        for (index, argument) in arguments.enumerated() {
             guard let value = resolve(argument) else { return nil }
+            switch value {
+            case .interval where !(function == .dateAdd || function == .dateSub) || index != 1:
+                error(.exprMisplacedDatePart, "\(name) does not take an INTERVAL here", argument.span, hint: function.signature)
+                return nil
+            case .datePart where !function.takesDatePart(at: index):
+                error(.exprMisplacedDatePart, "\(name) does not take a date part here", argument.span, hint: function.signature)
+                return nil
+            default:
+                break
+            }
             if function.isAggregate, value.containsAggregate {
                 error(.exprNestedAggregate, "\(name) cannot contain another aggregate", argument.span)
                 return nil

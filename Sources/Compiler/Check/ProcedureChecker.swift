@@ -201,6 +201,12 @@ struct ProcedureChecker {
             }
         }
 
+        if let having, let havingScalar = write.having, let column = ungroupedColumn(having, groupBy: groupBy) {
+            diagnostics.error(
+                .exprUngroupedColumn, "'\(column)' is neither grouped nor aggregated in 'having'", at: havingScalar.range,
+                hint: "filter rows with 'where', or aggregate it")
+            failed = true
+        }
         checkRequiredColumns(write, target: target, selected: selected, managed: managed)
         let mode = write.mode?.value ?? .replace
         if mode == .merge {
@@ -346,6 +352,15 @@ struct ProcedureChecker {
                 }
             case .literal(.null, _) where column.isNullable:
                 break
+            case .literal(.null, let span):
+                let implicit = span == syntax.span && { if case .caseWhen = syntax { return true } else { return false } }()
+                diagnostics.error(
+                    .focusUnprovenValue,
+                    implicit
+                        ? "\(column.name) cannot be NULL, but this CASE has no ELSE (an implicit NULL)"
+                        : "\(column.name) cannot be NULL",
+                    at: range(span),
+                    hint: implicit ? "add ELSE 'Allowed value'" : "write one of its allowed values")
             default:
                 diagnostics.error(
                     .focusUnprovenValue,
@@ -363,7 +378,12 @@ struct ProcedureChecker {
         case .call("IF", let arguments, _, _, _) where arguments.count == 3:
             return outcomes(of: arguments[1]) + outcomes(of: arguments[2])
         case .call("COALESCE", let arguments, _, _, _), .call("IFNULL", let arguments, _, _, _):
-            return arguments.flatMap(outcomes(of:))
+            // A NULL argument is skipped by COALESCE; only the last argument's NULL can come out.
+            let values = arguments.enumerated().filter { index, argument in
+                if case .literal(.null, _) = argument { return index == arguments.count - 1 }
+                return true
+            }
+            return values.flatMap { outcomes(of: $0.element) }
         default:
             return [syntax]
         }

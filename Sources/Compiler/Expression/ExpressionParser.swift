@@ -31,6 +31,9 @@ public struct ExpressionParser {
         "END", "CAST", "SAFE_CAST", "AS", "INTERVAL", "FROM",
     ]
 
+    /// Parts of TIMESTAMP functions, which the language does not have: named in errors instead of becoming columns.
+    static let timeParts: Set<String> = ["HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND", "ISOWEEK", "ISOYEAR"]
+
     var tokens: [Token] = []
     var position = 0
     let textLength: Int
@@ -370,6 +373,11 @@ public struct ExpressionParser {
             }
             if let part = DatePart(rawValue: upper), isDatePartContext {
                 return .datePart(part, token.span)
+            }
+            if Self.timeParts.contains(upper), isDatePartContext {
+                throw ExpressionError(
+                    message: "\(upper) is not a date part; date functions take DAY, WEEK, MONTH, QUARTER or YEAR",
+                    span: token.span)
             }
             if accept(symbol: ".") != nil {
                 let column = advance()

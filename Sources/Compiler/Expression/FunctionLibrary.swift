@@ -13,6 +13,16 @@ public enum SQLFunction: String, Sendable, Hashable, CaseIterable {
     case sum = "SUM", count = "COUNT", countIf = "COUNTIF", min = "MIN", max = "MAX", avg = "AVG"
     case anyValue = "ANY_VALUE"
 
+    /// True if argument `index` is a date part (`DATE_DIFF(a, b, MONTH)`).
+    func takesDatePart(at index: Int) -> Bool {
+        switch self {
+        case .dateTrunc, .lastDay: index == 1
+        case .dateDiff: index == 2
+        case .extract: index == 0
+        default: false
+        }
+    }
+
     /// True for aggregate functions.
     public var isAggregate: Bool {
         switch self {
@@ -47,7 +57,7 @@ public enum SQLFunction: String, Sendable, Hashable, CaseIterable {
         case .dateAdd: "DATE_ADD(date, INTERVAL n DAY|WEEK|MONTH|QUARTER|YEAR)"
         case .dateSub: "DATE_SUB(date, INTERVAL n DAY|WEEK|MONTH|QUARTER|YEAR)"
         case .dateDiff: "DATE_DIFF(date, date, DAY|WEEK|MONTH|QUARTER|YEAR)"
-        case .lastDay: "LAST_DAY(date [, MONTH|QUARTER|YEAR])"
+        case .lastDay: "LAST_DAY(date [, WEEK|MONTH|QUARTER|YEAR])"
         case .extract: "EXTRACT(DAY|MONTH|YEAR|… FROM date)"
         case .date: "DATE(timestamp) or DATE(year, month, day)"
         case .timestamp: "TIMESTAMP(date)"

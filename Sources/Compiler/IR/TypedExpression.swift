@@ -85,6 +85,15 @@ public indirect enum TypedExpression: Sendable, Hashable {
         }
     }
 
+    /// True if the value is fixed by the run: literals, parameters and deterministic functions of them — not
+    /// the wall clock (`CURRENT_DATE()`), which would make a re-run read or replace different partitions.
+    public var isRunConstant: Bool {
+        switch self {
+        case .call(.currentDate, _, _), .call(.currentTimestamp, _, _): false
+        default: isConstant && children.allSatisfy(\.isRunConstant)
+        }
+    }
+
     /// The top-level conjuncts of an AND chain.
     public var conjuncts: [TypedExpression] {
         if case .binary(.and, let l, let r, _) = self { return l.conjuncts + r.conjuncts }

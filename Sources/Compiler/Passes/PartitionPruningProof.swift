@@ -33,18 +33,18 @@ enum PartitionPruningProof {
         for conjunct in conjuncts {
             switch conjunct {
             case .binary(let op, let left, let right, _) where op.isComparison:
-                if case .column(let relation, let name, _) = left, right.isConstant {
+                if case .column(let relation, let name, _) = left, right.isRunConstant {
                     apply(op, value: right, to: &result[ColumnKey(relation: relation, name: name), default: Bound()])
-                } else if case .column(let relation, let name, _) = right, left.isConstant {
+                } else if case .column(let relation, let name, _) = right, left.isRunConstant {
                     apply(op.flipped, value: left, to: &result[ColumnKey(relation: relation, name: name), default: Bound()])
                 }
             case .between(.column(let relation, let name, _), let low, let high, negated: false)
-            where low.isConstant && high.isConstant:
+            where low.isRunConstant && high.isRunConstant:
                 var bound = result[ColumnKey(relation: relation, name: name), default: Bound()]
                 bound.low = low
                 bound.high = high
                 result[ColumnKey(relation: relation, name: name)] = bound
-            case .inList(.column(let relation, let name, _), let items, negated: false) where items.allSatisfy(\.isConstant):
+            case .inList(.column(let relation, let name, _), let items, negated: false) where items.allSatisfy(\.isRunConstant):
                 result[ColumnKey(relation: relation, name: name), default: Bound()].isList = true
             default:
                 break
@@ -118,7 +118,7 @@ enum PartitionPruningProof {
     static func range(
         of value: TypedExpression, bounds: [ColumnKey: Bound], spine: DaySpineIR?
     ) -> (TypedExpression, TypedExpression)? {
-        if value.isConstant { return (value, value) }
+        if value.isRunConstant { return (value, value) }
         switch value {
         case .column(let relation, let name, _):
             if relation.isEmpty, let spine, spine.name == name { return (spine.from, spine.to) }

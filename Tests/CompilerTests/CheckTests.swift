@@ -24,7 +24,7 @@ struct CheckTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.all)")
         let project = try #require(result.project)
         let pipeline = try #require(project.pipelines["genai_payg_openai"])
-        #expect(pipeline.order == [0, 1, 2])
+        #expect(pipeline.order == [0, 1, 2, 3])
         let raw = try #require(project.tables["genai_payg_usage_raw"])
         #expect(raw.columns.map(\.name).suffix(2) == ["x_genai_provider", "x_genai_account_id"])
         #expect(raw.column("x_org_slug")?.isRequired == true)

@@ -1,4 +1,4 @@
--- cloudact:0.1.0:sha256:343959a0aa15b364b15bb74c0997780b7d38aaea9bba40ee18b07da72aa7777b
+-- cloudact:0.1.0:sha256:f91acbd26b35c916d5e43018540020ac4d1706e9897475432f12b6ab2f9274bd
 -- Pipeline genai_payg_openai: OpenAI PAYG usage and cost
 -- Run by the runtime with query parameters @org_slug @pipeline_id @credential_id @run_id @run_date and the $variables it passes.
 
@@ -16,3 +16,6 @@ SELECT
   COUNT(*) AS checked_rows
 FROM `cloudact-example.acme_prod.genai_payg_costs_daily` AS genai_payg_costs_daily
 WHERE genai_payg_costs_daily.cost_date = @run_date;
+
+-- step convert_to_focus: Convert the day to FOCUS 1.3
+CALL `cloudact-example.acme_prod.sp_genai_payg_to_focus`(@org_slug, @pipeline_id, @credential_id, @run_id, @run_date, @date);

@@ -1,4 +1,4 @@
--- cloudact:0.1.0:sha256:7606f3b5af11e636fc247b5fd1cc98d2f542bf024ef90b3cabc60b35957a1707
+-- cloudact:0.1.0:sha256:296495d411bc6cc8f61ce0b37a44293fe18c141063aedd009b4a7067994a3f1d
 -- Pipeline subscription_costs: SaaS subscription daily costs
 -- Run by the runtime with query parameters @org_slug @pipeline_id @credential_id @run_id @run_date and the $variables it passes.
 
@@ -24,3 +24,6 @@ SELECT
   COUNT(*) AS checked_rows
 FROM `cloudact-example.acme_prod.subscription_plan_costs_daily` AS subscription_plan_costs_daily
 WHERE subscription_plan_costs_daily.cost_date = @run_date;
+
+-- step convert_to_focus
+CALL `cloudact-example.acme_prod.sp_subscription_to_focus`(@org_slug, @pipeline_id, @credential_id, @run_id, @run_date, @date);

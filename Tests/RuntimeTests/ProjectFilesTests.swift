@@ -36,7 +36,7 @@ struct ProjectFilesTests {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = root + "/big.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: 6 * 1024 * 1024))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: 6 * 1024 * 1024))
         let files = try ProjectFiles.load([path])
         #expect(files[0].bytes.count == YAMLComposer.Limits().maxBytes + 1)
         var diagnostics = Diagnostics()

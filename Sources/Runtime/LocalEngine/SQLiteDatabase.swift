@@ -247,6 +247,36 @@ final class SQLiteDatabase {
         guard status == SQLITE_OK else { throw self.error(status, sql: nil) }
     }
 
+    /// A flag another thread sets to stop the statement that is running (SQLite checks it every few thousand
+    /// virtual-machine steps and fails the statement with SQLITE_INTERRUPT).
+    final class InterruptFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var raised = false
+        var isRaised: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return raised
+        }
+        func raise() {
+            lock.lock()
+            raised = true
+            lock.unlock()
+        }
+        func lower() {
+            lock.lock()
+            raised = false
+            lock.unlock()
+        }
+    }
+
+    /// Installs the flag checked while statements run.
+    func watch(_ flag: InterruptFlag) {
+        sqlite3_progress_handler(handle, 4_000, { context in
+            guard let context else { return 0 }
+            return Unmanaged<InterruptFlag>.fromOpaque(context).takeUnretainedValue().isRaised ? 1 : 0
+        }, Unmanaged.passUnretained(flag).toOpaque())
+    }
+
     /// True while a transaction is open.
     var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 }

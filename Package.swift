@@ -65,7 +65,7 @@ let package = Package(
             dependencies: ["Compiler", "PipelineDSL", "TestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Compiler", "PipelineDSL"], swiftSettings: swiftSettings),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Compiler", "PipelineDSL", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: ["Server", "PipelineDSL"], swiftSettings: swiftSettings),
     ]
 )

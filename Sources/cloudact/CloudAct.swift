@@ -5,12 +5,12 @@ import PipelineDSL
 import Runtime
 
 @main
-struct CloudAct: ParsableCommand {
+struct CloudAct: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cloudact",
         abstract: "CloudAct Pipelines: check, compile and run cost-data pipelines written in YAML.",
         version: Compiler.version,
-        subcommands: [Validate.self, Compile.self, Schema.self, Explain.self]
+        subcommands: [Validate.self, Compile.self, Run.self, Runs.self, Export.self, Schema.self, Explain.self]
     )
 }
 

@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PipelineDSL"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineDSLTests",
-            dependencies: ["PipelineDSL", "TestSupport"],
+            dependencies: ["PipelineDSL", "Compiler", "TestSupport"],
             exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),

@@ -69,6 +69,13 @@ public struct ExpressionParser {
 
     static func tokenize(_ text: String) -> Result<[Token], ExpressionError> {
         let scalars = Array(text.unicodeScalars)
+        // For ASCII text (almost every expression) scalar offsets are byte offsets, and words are built from bytes,
+        // which is much cheaper than from a scalar view.
+        let utf8 = Array(text.utf8)
+        let ascii = utf8.count == scalars.count
+        func word(_ range: Range<Int>) -> String {
+            ascii ? String(decoding: utf8[range], as: UTF8.self) : String(String.UnicodeScalarView(scalars[range]))
+        }
         var tokens: [Token] = []
         var index = 0
         func isIdentifierStart(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) || s == "_" }
@@ -83,9 +90,9 @@ public struct ExpressionParser {
             let start = index
             if isIdentifierStart(scalar) {
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
-                let word = String(String.UnicodeScalarView(scalars[start..<index]))
-                let upper = word.uppercased()
-                let kind: TokenKind = keywords.contains(upper) ? .keyword(upper) : .identifier(word)
+                let text = word(start..<index)
+                let upper = text.uppercased()
+                let kind: TokenKind = keywords.contains(upper) ? .keyword(upper) : .identifier(text)
                 tokens.append(Token(kind: kind, span: TextSpan(offset: start, length: index - start)))
             } else if isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1])) {
                 var sawDot = false
@@ -98,7 +105,7 @@ public struct ExpressionParser {
                         ExpressionError(
                             message: "a name cannot start with a digit", span: TextSpan(offset: start, length: index - start + 1)))
                 }
-                let number = String(String.UnicodeScalarView(scalars[start..<index]))
+                let number = word(start..<index)
                 tokens.append(
                     Token(kind: sawDot ? .decimal(number) : .integer(number), span: TextSpan(offset: start, length: index - start)))
             } else if scalar == "'" || scalar == "\"" {
@@ -143,7 +150,7 @@ public struct ExpressionParser {
             } else if scalar == "@" {
                 index += 1
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
-                let name = String(String.UnicodeScalarView(scalars[(start + 1)..<index]))
+                let name = word((start + 1)..<index)
                 guard !name.isEmpty, isIdentifierStart(name.unicodeScalars.first!) else {
                     return .failure(
                         ExpressionError(message: "'@' must be followed by a parameter name", span: TextSpan(offset: start, length: 1)))

@@ -9,6 +9,8 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offsets (0-based) where each line starts; `lineStarts[0] == 0`.
     let lineStarts: [Int]
+    /// True if the file is pure ASCII: then a column is a byte count and positions need no walking.
+    let isASCII: Bool
 
     /// Creates a source file from raw bytes.
     public init(path: String, bytes: [UInt8]) {
@@ -40,6 +42,7 @@ public struct SourceFile: Sendable {
             }
         }
         self.lineStarts = starts
+        self.isASCII = bytes.withUnsafeBufferPointer { buffer in !buffer.contains { $0 >= 0x80 } }
     }
 
     /// Creates a source file from text (tests, the server).
@@ -66,6 +69,7 @@ public struct SourceFile: Sendable {
         }
         var lineStart = lineStarts[low]
         if low == 0, hasByteOrderMark, clamped >= 3 { lineStart = 3 }
+        if isASCII { return SourcePosition(line: low + 1, column: clamped - lineStart + 1, offset: clamped + 1) }
         var column = 1
         var index = lineStart
         while index < clamped {
@@ -80,6 +84,10 @@ public struct SourceFile: Sendable {
         guard zeroBasedLine < lineStarts.count else { return position(ofByte: bytes.count) }
         let lineStart = lineStarts[zeroBasedLine]
         let lineEnd = zeroBasedLine + 1 < lineStarts.count ? lineStarts[zeroBasedLine + 1] : bytes.count
+        if isASCII {
+            return SourcePosition(
+                line: zeroBasedLine + 1, column: scalarColumn + 1, offset: min(lineStart + scalarColumn, bytes.count) + 1)
+        }
         var index = lineStart
         var column = 0
         while column < scalarColumn && index < lineEnd {

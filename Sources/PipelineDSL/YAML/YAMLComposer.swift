@@ -312,11 +312,15 @@ private struct ComposeSession {
             root = node
             return
         }
+        // Each case first drops `frame`'s reference to the collection it takes out, so that appending mutates in
+        // place instead of copying the whole collection (which made a long list quadratic).
         switch frame {
         case .sequence(var items, let start, let isFlow):
+            frame = .sequence(items: [], start: start, isFlow: isFlow)
             items.append(node)
             frame = .sequence(items: items, start: start, isFlow: isFlow)
         case .mapping(var entries, let pendingKey, let start, let isFlow, var firstKeys):
+            frame = .mapping(entries: [], pendingKey: nil, start: start, isFlow: isFlow, firstKeys: [:])
             if let key = pendingKey {
                 entries.append(.init(key: key, value: node))
                 frame = .mapping(entries: entries, pendingKey: nil, start: start, isFlow: isFlow, firstKeys: firstKeys)

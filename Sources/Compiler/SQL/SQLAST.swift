@@ -30,6 +30,10 @@ public indirect enum SQLExpr: Sendable, Hashable {
     case queryParameter(String)
     /// The day column of a date spine with this alias.
     case spineDay(String)
+    /// `TIMESTAMP(date)`: midnight UTC of a DATE.
+    case dateToTimestamp(SQLExpr)
+    /// `DATE(timestamp)`: the UTC date of a TIMESTAMP.
+    case timestampToDate(SQLExpr)
     case literal(SQLLiteral)
     case negate(SQLExpr)
     case not(SQLExpr)

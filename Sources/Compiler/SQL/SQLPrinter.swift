@@ -14,8 +14,16 @@ public struct SQLPrinter: Sendable {
 
     /// An identifier, quoted if it is reserved or not a plain name.
     public func quoteIdentifier(_ name: String) -> String {
-        let plain = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
-            && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        // Byte checks: Character's isLetter consults Unicode tables, and this runs for every identifier printed.
+        var plain = !name.isEmpty
+        for (index, byte) in name.utf8.enumerated() {
+            let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+            let digit = byte >= 0x30 && byte <= 0x39
+            if !(letter || (index > 0 && digit)) {
+                plain = false
+                break
+            }
+        }
         if plain && !dialect.reservedWords.contains(name.uppercased()) { return name }
         return quotePath(name)
     }
@@ -350,7 +358,11 @@ public struct SQLPrinter: Sendable {
         case .binary(.divide, let left, let right) where dialect.functions == .sqlite:
             // SQLite divides integers as integers and returns NULL for x / 0; BigQuery's `/` never truncates and
             // fails on zero. The registered function does what BigQuery does.
-            return ("cloudact_divide(\(render(left, context: 0)), \(render(right, context: 0)))", Precedence.primary)
+            // The registered function only runs for a zero divisor (to raise BigQuery's error); every other row
+            // divides natively.
+            let l = render(left, context: 0)
+            let r = render(right, context: 0)
+            return ("CASE WHEN \(r) = 0 THEN cloudact_divide(\(l), \(r)) ELSE CAST(\(l) AS REAL) / \(r) END", Precedence.primary)
         case .binary(let op, let left, let right):
             let p = Self.precedence(of: op)
             let rightContext = op.isComparison ? p + 1 : p + 1
@@ -386,6 +398,12 @@ public struct SQLPrinter: Sendable {
                 return ("cloudact_cast(\(render(operand, context: 0)), '\(type.rawValue)', \(safe ? 1 : 0))", Precedence.primary)
             }
             return ("\(safe ? "SAFE_CAST" : "CAST")(\(render(operand, context: 0)) AS \(type.rawValue))", Precedence.primary)
+        case .dateToTimestamp(let date):
+            if dialect.functions == .sqlite { return ("(\(render(date, context: 0)) || 'T00:00:00.000000Z')", Precedence.primary) }
+            return ("TIMESTAMP(\(render(date, context: 0)))", Precedence.primary)
+        case .timestampToDate(let timestamp):
+            if dialect.functions == .sqlite { return ("substr(\(render(timestamp, context: 0)), 1, 10)", Precedence.primary) }
+            return ("DATE(\(render(timestamp, context: 0)))", Precedence.primary)
         case .function(let function, let arguments):
             return renderFunction(function, arguments)
         case .countStar:
@@ -434,9 +452,31 @@ public struct SQLPrinter: Sendable {
                 return ("count(CASE WHEN \(args[0]) THEN 1 END)", Precedence.primary)
             case .anyValue:
                 return call("min", args)
+            // Exact native forms where the text representation makes them trivial (no call into Swift per row).
+            case .currentTimestamp:
+                return ("@_cloudact_now", Precedence.primary)
+            case .currentDate:
+                return ("@_cloudact_today", Precedence.primary)
+            case .dateTrunc where arguments.count == 2 && arguments[1] == .datePart(.month):
+                return ("(substr(\(args[0]), 1, 7) || '-01')", Precedence.primary)
+            case .dateTrunc where arguments.count == 2 && arguments[1] == .datePart(.year):
+                return ("(substr(\(args[0]), 1, 4) || '-01-01')", Precedence.primary)
+            case .dateAdd where arguments.count == 2:
+                if case .interval(let amount, .day) = arguments[1] {
+                    return ("date(\(args[0]), (\(render(amount, context: 0))) || ' days')", Precedence.primary)
+                }
+                // The first of a month plus whole months never needs BigQuery's end-of-month clamping, so SQLite's
+                // own month arithmetic is exact there.
+                if case .function(.dateTrunc, let truncated) = arguments[0], truncated.count == 2,
+                    truncated[1] == .datePart(.month) || truncated[1] == .datePart(.year),
+                    case .interval(let amount, let part) = arguments[1], part == .month || part == .year
+                {
+                    let months = part == .year ? "((\(render(amount, context: 0))) * 12)" : "(\(render(amount, context: 0)))"
+                    return ("date(\(args[0]), \(months) || ' months')", Precedence.primary)
+                }
+                return call("cloudact_date_add", args)
             case .dateAdd, .dateSub, .dateTrunc, .dateDiff, .lastDay, .extract, .date, .timestamp, .formatDate,
-                .currentTimestamp, .currentDate, .div, .mod, .safeDivide, .lower, .upper, .trim, .substr, .regexpContains,
-                .regexpExtract, .startsWith:
+                .div, .mod, .safeDivide, .lower, .upper, .trim, .substr, .regexpContains, .regexpExtract, .startsWith:
                 var list = args
                 if function == .lastDay, list.count == 1 { list.append("'MONTH'") }
                 return call("cloudact_" + function.rawValue.lowercased(), list)

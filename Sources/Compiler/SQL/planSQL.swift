@@ -310,6 +310,10 @@ struct SQLPlanner {
                 whens: whens.map { SQLWhen(condition: expr($0.condition, style), result: expr($0.result, style)) },
                 otherwise: otherwise.map { expr($0, style) })
         case .cast(let operand, let type, let safe): return .cast(expr(operand, style), type, safe: safe)
+        case .call(.timestamp, let arguments, _) where arguments.count == 1 && arguments[0].type == .date:
+            return .dateToTimestamp(expr(arguments[0], style))
+        case .call(.date, let arguments, _) where arguments.count == 1 && arguments[0].type == .timestamp:
+            return .timestampToDate(expr(arguments[0], style))
         case .call(let function, let arguments, _): return .function(function, arguments.map { expr($0, style) })
         case .countStar: return .countStar
         case .interval(let amount, let part): return .interval(expr(amount, style), part)

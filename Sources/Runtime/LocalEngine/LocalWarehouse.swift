@@ -173,16 +173,23 @@ public actor LocalWarehouse: Warehouse {
             throw SQLiteError(code: 1, message: "procedure \(dataset).\(procedure) is not deployed", sql: nil)
         }
         try ensureAttached(dataset)
-        var bound: [String: SQLValue] = [:]
-        for (name, value) in arguments { bound["_" + name] = value }
         clock.freeze()
         defer { clock.thaw() }
+        var bound = clockParameters()
+        for (name, value) in arguments { bound["_" + name] = value }
         try working(for: token) { try transaction { try database.execute(sql, parameters: bound) } }
     }
 
     /// A query interruptible by the run `token`.
     public func query(_ sql: String, parameters: [String: SQLValue], token: String?) async throws -> SQLiteRows {
-        try working(for: token) { try database.query(sql, parameters: parameters) }
+        try working(for: token) { try database.query(sql, parameters: parameters.merging(clockParameters()) { a, _ in a }) }
+    }
+
+    /// `CURRENT_TIMESTAMP()` and `CURRENT_DATE()` as the SQLite dialect prints them: parameters fixed for the
+    /// whole statement list, as BigQuery fixes them per transaction.
+    func clockParameters() -> [String: SQLValue] {
+        let now = Timestamps.format(clock.now)
+        return ["_cloudact_now": .text(now), "_cloudact_today": .text(String(now.prefix(10)))]
     }
 
     /// Decides whether a run may start and, if so, records it and takes a lease — in one transaction.
@@ -223,11 +230,11 @@ public actor LocalWarehouse: Warehouse {
     }
 
     public func query(_ sql: String, parameters: [String: SQLValue] = [:]) async throws -> SQLiteRows {
-        try database.query(sql, parameters: parameters)
+        try database.query(sql, parameters: parameters.merging(clockParameters()) { a, _ in a })
     }
 
     public func execute(_ sql: String, parameters: [String: SQLValue] = [:]) async throws {
-        try transaction { try database.execute(sql, parameters: parameters) }
+        try transaction { try database.execute(sql, parameters: parameters.merging(clockParameters()) { a, _ in a }) }
     }
 
     public func replaceRows(

@@ -10,7 +10,7 @@ struct CloudAct: AsyncParsableCommand {
         commandName: "cloudact",
         abstract: "CloudAct Pipelines: check, compile and run cost-data pipelines written in YAML.",
         version: Compiler.version,
-        subcommands: [Validate.self, Compile.self, Run.self, Runs.self, Export.self, Schema.self, Explain.self, Bench.self]
+        subcommands: [Demo.self, Validate.self, Compile.self, Run.self, Runs.self, Export.self, Samples.self, Schema.self, Explain.self, Bench.self]
     )
 }
 

@@ -31,7 +31,8 @@ public struct LocalSession: Sendable {
         return (session, report)
     }
 
-    /// Runs a pipeline for every date from `from` to `to`, one idempotent run per day, in date order.
+    /// Runs a pipeline for every date from `from` to `to`, one idempotent run per day, in date order. A range of
+    /// more than one day is a backfill (see ``RunRequest/trigger``).
     public func run(
         pipeline: String, from: String, to: String, credentialID: String = "default",
         progress: @Sendable (Int, Int, Result<RunOutcome, RunRefused>) -> Void = { _, _, _ in }
@@ -39,7 +40,9 @@ public struct LocalSession: Sendable {
         let dates = CivilDate.range(from: from, to: to)
         var results: [Result<RunOutcome, RunRefused>] = []
         for (index, date) in dates.enumerated() {
-            let request = RunRequest(pipeline: pipeline, org: program.options.org, date: date, credentialID: credentialID)
+            let request = RunRequest(
+                pipeline: pipeline, org: program.options.org, date: date, credentialID: credentialID,
+                trigger: dates.count > 1 ? "backfill" : "manual")
             let result: Result<RunOutcome, RunRefused>
             do {
                 result = .success(try await runner.run(request))

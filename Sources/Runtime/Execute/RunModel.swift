@@ -36,6 +36,8 @@ public struct RunRequest: Sendable, Hashable {
     /// The data date, `YYYY-MM-DD`.
     public var date: String
     public var credentialID: String
+    /// `manual`, `schedule`, `api` — or `backfill` for operator-run ranges (`cloudact run --from --to`, the demo),
+    /// which are limited by the concurrency quota but not counted against the daily and monthly run quotas.
     public var trigger: String
 
     public init(pipeline: String, org: String, date: String, credentialID: String = "default", trigger: String = "manual") {

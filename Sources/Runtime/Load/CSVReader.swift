@@ -198,6 +198,7 @@ enum CSVReader {
         rows.reserveCapacity(max(16, bytes.count / max(1, 12 * width)))
         let types = plan.types
         let required = plan.required
+        var converter = ColumnConverter(plan: plan)
         while scanner.atRecord() {
             var row = plan.template
             var position = 0
@@ -220,10 +221,10 @@ enum CSVReader {
                 } else {
                     let conversion: Conversion
                     if field.escaped {
-                        conversion = scanner.unescaped(field).withUnsafeBufferPointer { ValueParser.convert($0, as: type) }
+                        conversion = scanner.unescaped(field).withUnsafeBufferPointer { converter.convert($0, column: target) }
                     } else {
-                        conversion = ValueParser.convert(
-                            UnsafeBufferPointer(rebasing: bytes[field.contentStart..<field.contentEnd]), as: type)
+                        conversion = converter.convert(
+                            UnsafeBufferPointer(rebasing: bytes[field.contentStart..<field.contentEnd]), column: target)
                     }
                     switch conversion {
                     case .value(let value): row[target] = value

@@ -35,7 +35,8 @@ public enum FileLoader {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            // Read, not mapped: a file truncated while mapped would crash the process.
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw LoadError(path: path, line: 0, column: 0, message: "cannot read the file: \(error.localizedDescription)")
         }

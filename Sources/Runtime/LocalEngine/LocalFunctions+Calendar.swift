@@ -74,16 +74,24 @@ enum CivilCalendar {
 
     // MARK: - Text
 
-    /// Appends `value` zero-padded to `width` digits (non-negative values).
+    /// Appends `value` zero-padded to `width` digits (non-negative values), without intermediate allocations.
     @inline(__always) static func appendPadded(_ value: Int64, width: Int, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
+        var count = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        let total = Swift.max(width, count)
+        let start = out.count
+        out.append(contentsOf: repeatElement(48, count: total))
         var v = value
+        var index = start + total - 1
         repeat {
-            digits.append(UInt8(truncatingIfNeeded: v % 10) + 48)
+            out[index] = UInt8(truncatingIfNeeded: v % 10) + 48
             v /= 10
+            index -= 1
         } while v > 0
-        if digits.count < width { out.append(contentsOf: repeatElement(48, count: width - digits.count)) }
-        out.append(contentsOf: digits.reversed())
     }
 
     /// `YYYY-MM-DD`.
@@ -93,8 +101,24 @@ enum CivilCalendar {
     }
 
     static func formatDate(year: Int64, month: Int64, day: Int64) -> String {
+        if year >= 0, year <= 9999, month >= 0, month <= 99, day >= 0, day <= 99 {
+            // The common case, written straight into the string's storage.
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                @inline(__always) func digit(_ value: Int64) -> UInt8 { UInt8(truncatingIfNeeded: value % 10) + 48 }
+                buffer[0] = digit(year / 1000)
+                buffer[1] = digit(year / 100)
+                buffer[2] = digit(year / 10)
+                buffer[3] = digit(year)
+                buffer[4] = 45
+                buffer[5] = digit(month / 10)
+                buffer[6] = digit(month)
+                buffer[7] = 45
+                buffer[8] = digit(day / 10)
+                buffer[9] = digit(day)
+                return 10
+            }
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(10)
         if year < 0 { out.append(45) }
         appendPadded(Swift.abs(year), width: 4, to: &out)
         out.append(45)
@@ -182,22 +206,25 @@ enum CivilCalendar {
     /// A stored DATE: the canonical `YYYY-MM-DD` (leniently, anything `parseDateString` accepts).
     static func parseStoredDate(_ text: String) -> Int64? {
         let utf8 = text.utf8
-        if utf8.count == 10 {
-            var values: [Int64] = [0, 0, 0]
-            var field = 0
-            for (offset, byte) in utf8.enumerated() {
-                if offset == 4 || offset == 7 {
-                    guard byte == 45 else { return parseDateString(text) }
-                    field += 1
-                    continue
-                }
-                guard byte >= 48, byte <= 57 else { return parseDateString(text) }
-                values[field] = values[field] * 10 + Int64(byte - 48)
+        guard utf8.count == 10 else { return parseDateString(text) }
+        var year: Int64 = 0
+        var month: Int64 = 0
+        var day: Int64 = 0
+        for (offset, byte) in utf8.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == 45 else { return parseDateString(text) }
+                continue
             }
-            guard isValid(year: values[0], month: values[1], day: values[2]) else { return nil }
-            return days(year: values[0], month: values[1], day: values[2])
+            guard byte >= 48, byte <= 57 else { return parseDateString(text) }
+            let digit = Int64(byte - 48)
+            switch offset {
+            case 0..<4: year = year * 10 + digit
+            case 5..<7: month = month * 10 + digit
+            default: day = day * 10 + digit
+            }
         }
-        return parseDateString(text)
+        guard isValid(year: year, month: month, day: day) else { return nil }
+        return days(year: year, month: month, day: day)
     }
 
     private static func scanDate(_ s: inout Scanner) -> Int64? {

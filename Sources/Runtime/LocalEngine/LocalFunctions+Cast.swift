@@ -257,11 +257,9 @@ enum LocalCast {
             guard let days = CivilCalendar.parseStoredDate(text) else { throw ValueError(message: "Invalid date: '\(text)'") }
             return days
         default:
-            if let days = CivilCalendar.parseDateString(text) { return days }
-            if source != .string, isCanonicalTimestamp(text), let micros = try? CivilCalendar.parseTimestamp(text) {
-                return CivilCalendar.floorDiv(micros, CivilCalendar.microsPerDay)
-            }
-            throw ValueError(message: "Invalid date: '\(text)'")
+            // STRING: only `Y{4}-M{1,2}-D{1,2}` (a canonical TIMESTAMP was inferred as one before we got here).
+            guard let days = CivilCalendar.parseDateString(text) else { throw ValueError(message: "Invalid date: '\(text)'") }
+            return days
         }
     }
 

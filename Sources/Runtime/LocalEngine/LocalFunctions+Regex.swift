@@ -18,7 +18,8 @@ final class LocalRegexCache {
         }
         let regex: NSRegularExpression
         do {
-            regex = try NSRegularExpression(pattern: translated, options: [.useUnixLineSeparators])
+            // NSRegularExpression refuses an empty pattern; RE2's empty pattern matches the empty string.
+            regex = try NSRegularExpression(pattern: translated.isEmpty ? "(?:)" : translated, options: [.useUnixLineSeparators])
         } catch {
             throw LocalFunctions.failure("Cannot parse regular expression: \(pattern)")
         }

@@ -33,7 +33,8 @@ enum LocalFunctions {
             case .real(let v): holds = v != 0
             case .text(let t): holds = (Double(t) ?? 0) != 0
             }
-            guard holds else { throw failure(args[1].text ?? "Assertion failed") }
+            // The prefix lets the runner tell a failed ASSERT (a data problem) from an engine error.
+            guard holds else { throw failure(assertionPrefix + (args[1].text ?? "ASSERT without a message")) }
             return .integer(1)
         }
         try add("cloudact_divide", 2) { args in
@@ -256,7 +257,8 @@ enum LocalFunctions {
     /// A date part name, upper-cased.
     static func part(_ value: SQLiteValue, _ function: String) throws -> String? {
         guard let text = value.text else { return nil }
-        return text.trimmingCharacters(in: .whitespaces).uppercased()
+        // The printer writes parts in upper case; avoid allocating a copy per row.
+        return text.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) ? text : text.uppercased()
     }
 
     static func currentMicros(_ date: Date) -> Int64 {
@@ -270,8 +272,10 @@ enum LocalFunctions {
     /// the last day of the resulting month.
     static func addToDate(_ days: Int64, _ n: Int64, _ part: String, sign: Int64) throws -> Int64 {
         let (amount, negationOverflow) = n.multipliedReportingOverflow(by: sign)
-        let overflow = failure(
-            "\(sign > 0 ? "Adding" : "Subtracting") \(n) \(part) \(sign > 0 ? "to" : "from") date \(CivilCalendar.formatDate(days)) causes overflow")
+        var overflow: SQLiteError {
+            failure(
+                "\(sign > 0 ? "Adding" : "Subtracting") \(n) \(part) \(sign > 0 ? "to" : "from") date \(CivilCalendar.formatDate(days)) causes overflow")
+        }
         if negationOverflow { throw overflow }
         switch part {
         case "DAY", "WEEK":

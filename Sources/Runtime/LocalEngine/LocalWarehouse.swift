@@ -203,14 +203,16 @@ public actor LocalWarehouse: Warehouse {
                   WHEN EXISTS (SELECT 1 FROM organizations.org_meta_pipeline_runs
                                WHERE org_slug = @org AND pipeline_id = @pipeline AND data_date = @date
                                  AND status IN ('PENDING', 'RUNNING')) THEN 'duplicate'
-                  WHEN (SELECT COUNT(*) FROM organizations.org_meta_pipeline_runs
-                        WHERE org_slug = @org AND substr(created_at, 1, 10) = @day) >= @daily THEN 'daily'
-                  WHEN (SELECT COUNT(*) FROM organizations.org_meta_pipeline_runs
-                        WHERE org_slug = @org AND substr(created_at, 1, 7) = @month) >= @monthly THEN 'monthly'
+                  WHEN @trigger != 'backfill' AND (SELECT COUNT(*) FROM organizations.org_meta_pipeline_runs
+                        WHERE org_slug = @org AND trigger != 'backfill' AND substr(created_at, 1, 10) = @day) >= @daily THEN 'daily'
+                  WHEN @trigger != 'backfill' AND (SELECT COUNT(*) FROM organizations.org_meta_pipeline_runs
+                        WHERE org_slug = @org AND trigger != 'backfill' AND substr(created_at, 1, 7) = @month) >= @monthly THEN 'monthly'
                   WHEN (SELECT COUNT(*) FROM organizations.org_meta_quota_leases
                         WHERE org_slug = @org AND released_at IS NULL AND expires_at >= @now) >= @concurrent THEN 'concurrent'
                   ELSE 'ok' END
-                """, parameters: parameters.filter { ["org", "pipeline", "date", "day", "month", "daily", "monthly", "concurrent", "now"].contains($0.key) })
+                """, parameters: parameters.filter {
+                    ["org", "pipeline", "date", "day", "month", "daily", "monthly", "concurrent", "now", "trigger"].contains($0.key)
+                })
             verdict = rows.rows.first?.first?.text ?? "ok"
             guard verdict == "ok" else { return }
             try database.execute(

@@ -8,7 +8,7 @@ CREATE OR REPLACE PROCEDURE `cloudact-example.acme_prod.sp_genai_payg_price_usag
 )
 OPTIONS (
   strict_mode = TRUE,
-  description = 'Join a day of raw usage to the price valid on that day | cloudact:0.1.0:sha256:03db78c3a557262f91492b0b269f314f0a9fe9a952a1db9de3e0ddc566c86c44'
+  description = 'Join a day of raw usage to the price valid on that day | cloudact:0.1.0:sha256:4ce26292af3cb8dbd65f5303da1bbdf70ed57b2f30570a19a8cae914182d54c9'
 )
 BEGIN
   ASSERT _org_slug = 'acme'
@@ -32,6 +32,7 @@ BEGIN
         AND (p.effective_to IS NULL OR u.usage_date < p.effective_to)
     WHERE u.usage_date = _p_cost_date
       AND u.x_credential_id = _credential_id
+      AND u.x_pipeline_id = _pipeline_id
       AND NOT COALESCE(p.unit_price_usd IS NOT NULL, FALSE)
   ) AS 'usage without a price';
 
@@ -96,7 +97,8 @@ BEGIN
       AND _hierarchy.entity_id = u.x_hierarchy_entity_id
       AND _hierarchy.end_date IS NULL
   WHERE u.usage_date = _p_cost_date
-    AND u.x_credential_id = _credential_id;
+    AND u.x_credential_id = _credential_id
+    AND u.x_pipeline_id = _pipeline_id;
 
   COMMIT TRANSACTION;
 END;

@@ -8,7 +8,7 @@ CREATE OR REPLACE PROCEDURE `cloudact-example.acme_prod.sp_genai_payg_to_focus`(
 )
 OPTIONS (
   strict_mode = TRUE,
-  description = 'Convert a day of priced GenAI PAYG usage into FOCUS 1.3 | cloudact:0.1.0:sha256:bc244681f11d97f6aa0e5a02a60b9b4eef7270d3bc27a6a7def397a9a6ec4e38'
+  description = 'Convert a day of priced GenAI PAYG usage into FOCUS 1.3 | cloudact:0.1.0:sha256:b05b7ac2344e101905c952da7f0dd87981ff98aca05be07e3b42fc1419d1deb7'
 )
 BEGIN
   ASSERT _org_slug = 'acme'
@@ -128,7 +128,8 @@ BEGIN
       AND _hierarchy.entity_id = c.x_hierarchy_entity_id
       AND _hierarchy.end_date IS NULL
   WHERE c.cost_date = _p_cost_date
-    AND c.x_credential_id = _credential_id;
+    AND c.x_credential_id = _credential_id
+    AND c.x_pipeline_id = _pipeline_id;
 
   COMMIT TRANSACTION;
 END;

@@ -8,7 +8,7 @@ CREATE OR REPLACE PROCEDURE `cloudact-example.acme_prod.sp_subscription_calculat
 )
 OPTIONS (
   strict_mode = TRUE,
-  description = 'Daily cost of every active SaaS plan for one day | cloudact:0.1.0:sha256:2c7800a439e9766b40eb5b026b33482ca9c0a2e5c8fa8e1f09b6a4faa8d81f0a'
+  description = 'Daily cost of every active SaaS plan for one day | cloudact:0.1.0:sha256:cf5d2c882a6ec07efaa6c75ac22289445832fd870b4284ebf5d4c1bf7e03ec8e'
 )
 BEGIN
   ASSERT _org_slug = 'acme'
@@ -81,7 +81,8 @@ BEGIN
   WHERE s.start_date <= _p_cost_date
     AND (s.end_date IS NULL OR _p_cost_date <= s.end_date)
     AND s.billing_anchor <= _p_cost_date
-    AND s.x_credential_id = _credential_id;
+    AND s.x_credential_id = _credential_id
+    AND s.x_pipeline_run_date = _run_date;
 
   COMMIT TRANSACTION;
 END;

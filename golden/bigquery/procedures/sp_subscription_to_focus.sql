@@ -8,7 +8,7 @@ CREATE OR REPLACE PROCEDURE `cloudact-example.acme_prod.sp_subscription_to_focus
 )
 OPTIONS (
   strict_mode = TRUE,
-  description = 'Convert a day of SaaS subscription costs into FOCUS 1.3 | cloudact:0.1.0:sha256:f9e0d97b8ddd39f9bea9576524f3aa6aad14e0961e28d7f5a07c113e276db854'
+  description = 'Convert a day of SaaS subscription costs into FOCUS 1.3 | cloudact:0.1.0:sha256:6fedbe347fef50d2c6c64901a8fbaaaa8d8e1a782d483801ae5abc98877c0ecf'
 )
 BEGIN
   ASSERT _org_slug = 'acme'
@@ -114,7 +114,8 @@ BEGIN
     c.x_hierarchy_path_names AS x_hierarchy_path_names
   FROM `cloudact-example.acme_prod.subscription_plan_costs_daily` AS c
   WHERE c.cost_date = _p_cost_date
-    AND c.x_credential_id = _credential_id;
+    AND c.x_credential_id = _credential_id
+    AND c.x_pipeline_id = _pipeline_id;
 
   COMMIT TRANSACTION;
 END;

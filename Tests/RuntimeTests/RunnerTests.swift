@@ -278,3 +278,116 @@ actor Gate {
         waiters.removeAll()
     }
 }
+
+@Suite("Pipeline runner: failures and retries")
+struct RunnerFailureTests {
+    /// The fixture with a different pipeline definition.
+    func session(pipeline: String, rows: String = "usage_date,item,quantity\n2026-03-01,a,3\n") async throws -> LocalSession {
+        var files = RunnerFixture.files
+        files[4] = SourceFile(path: "pipelines/daily.yaml", text: pipeline)
+        let root = NSTemporaryDirectory() + "cloudact-failures-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/in/acme", withIntermediateDirectories: true)
+        try rows.write(toFile: root + "/in/acme/raw_2026-03-01.csv", atomically: true, encoding: .utf8)
+        try "item,unit_price\na,0.25\n".write(toFile: root + "/prices.csv", atomically: true, encoding: .utf8)
+        let (session, _) = try await LocalSession.open(
+            files: files, org: "acme", warehouseFolder: root + "/warehouse",
+            runnerOptions: RunnerOptions(inputRoot: root, backoffScale: 0.001))
+        _ = try await session.seed(table: "prices", from: root + "/prices.csv", format: .csv)
+        return session
+    }
+
+    @Test("on_failure: continue records the failure, skips its dependents, runs independent steps and completes the run")
+    func continueOnFailure() async throws {
+        let session = try await session(pipeline: """
+            pipeline: daily
+            name: Daily
+            steps:
+              - id: load_missing
+                load: { source: file, path: "in/{org}/nope_{date}.csv", format: csv, into: raw }
+                on_failure: continue
+              - id: after_missing
+                call: sp_price
+                with: { p_day: $date }
+                after: [load_missing]
+              - id: load
+                load: { source: file, path: "in/{org}/raw_{date}.csv", format: csv, into: raw }
+            """)
+        let outcome = try await session.runner.run(RunRequest(pipeline: "daily", org: "acme", date: "2026-03-01"))
+        #expect(outcome.status == .completed)
+        #expect(Dictionary(uniqueKeysWithValues: outcome.steps.map { ($0.stepID, $0.status) })
+            == ["load_missing": .failed, "after_missing": .skipped, "load": .completed])
+    }
+
+    @Test("a failed step with on_failure stop fails the run and skips what waits for it")
+    func stopOnFailure() async throws {
+        let session = try await session(pipeline: """
+            pipeline: daily
+            name: Daily
+            steps:
+              - id: load_missing
+                load: { source: file, path: "in/{org}/nope_{date}.csv", format: csv, into: raw }
+              - id: after_missing
+                call: sp_price
+                with: { p_day: $date }
+                after: [load_missing]
+            """)
+        let outcome = try await session.runner.run(RunRequest(pipeline: "daily", org: "acme", date: "2026-03-01"))
+        #expect(outcome.status == .failed)
+        #expect(outcome.steps.map(\.status) == [.failed, .skipped])
+        #expect(outcome.errorClass == "LoadError")
+    }
+
+    @Test("data errors are not retried; the attempts used are recorded")
+    func noRetryForDataErrors() async throws {
+        let session = try await session(pipeline: """
+            pipeline: daily
+            name: Daily
+            steps:
+              - id: load_missing
+                load: { source: file, path: "in/{org}/nope_{date}.csv", format: csv, into: raw }
+                retry: { attempts: 3, backoff: 1s }
+            """)
+        let outcome = try await session.runner.run(RunRequest(pipeline: "daily", org: "acme", date: "2026-03-01"))
+        #expect(outcome.steps.first?.attempts == 1)
+        #expect(outcome.status == .failed)
+    }
+
+    @Test("a running run can be cancelled; it ends CANCELLED and releases its lease")
+    func cancellation() async throws {
+        let gate = Gate()
+        var files = RunnerFixture.files
+        files[4] = SourceFile(path: "pipelines/daily.yaml", text: """
+            pipeline: daily
+            name: Daily
+            steps:
+              - id: load
+                load: { source: file, path: "in/{org}/raw_{date}.csv", format: csv, into: raw }
+              - id: price
+                call: sp_price
+                with: { p_day: $date }
+                after: [load]
+            """)
+        let root = NSTemporaryDirectory() + "cloudact-cancel-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/in/acme", withIntermediateDirectories: true)
+        try "usage_date,item,quantity\n2026-03-01,a,3\n".write(toFile: root + "/in/acme/raw_2026-03-01.csv", atomically: true, encoding: .utf8)
+        let (session, _) = try await LocalSession.open(
+            files: files, org: "acme", warehouseFolder: root + "/warehouse",
+            runnerOptions: RunnerOptions(inputRoot: root, beforeStep: { step in if step == "price" { await gate.wait() } }))
+        async let outcome = session.runner.run(RunRequest(pipeline: "daily", org: "acme", date: "2026-03-01"))
+        // Wait until the run is in progress, cancel it, then let the held step go.
+        var runID: String?
+        for _ in 0..<200 where runID == nil {
+            try await Task.sleep(nanoseconds: 10_000_000)
+            runID = try await session.warehouse.query(
+                "SELECT run_id FROM organizations.org_meta_pipeline_runs WHERE status = 'RUNNING'", parameters: [:]
+            ).rows.first?.first?.text
+        }
+        await session.runner.cancel(runID: try #require(runID))
+        await gate.openWhen(refusals: 0, timeoutSeconds: 0)
+        let result = try await outcome
+        #expect(result.status == .cancelled)
+        #expect(result.steps.last?.status != .completed)
+        #expect(try await RunnerFixture.count(session, "SELECT COUNT(*) FROM organizations.org_meta_quota_leases WHERE released_at IS NULL") == 0)
+        #expect(try await RunnerFixture.rows(session, "costs").isEmpty)
+    }
+}

@@ -179,11 +179,13 @@ public actor PipelineRunner {
         try? await ledger.transition(runID: runID, stepID: step.id.value, from: nil, to: .running, attempt: 1, error: nil)
         var last: StepFailure?
         var rows: Int?
+        var used = 0
         for attempt in 1...attempts {
             if shouldStop(runID) {
                 last = StepFailure(errorClass: .cancelled, message: "the run stopped")
                 break
             }
+            used = attempt
             do throws(StepFailure) {
                 rows = try await withStepTimeout(step, runID: runID) { () async throws(StepFailure) -> Int? in
                     try await self.perform(step, stepIndex: position, pipeline: pipeline, runID: runID, request: request)
@@ -206,7 +208,7 @@ public actor PipelineRunner {
         if let last, last.errorClass == .timeout, timedOut.contains(runID) { status = .timeout }
         if let last, last.errorClass == .cancelled || cancelled.contains(runID) { status = last.errorClass == .cancelled ? .cancelled : status }
         let outcome = StepOutcome(
-            stepID: step.id.value, status: status, attempts: attemptsUsed(last, attempts), rowsWritten: rows,
+            stepID: step.id.value, status: status, attempts: used, rowsWritten: rows,
             errorClass: last?.errorClass.rawValue, errorMessage: last?.message)
         if status == .completed {
             try? await ledger.transition(runID: runID, stepID: step.id.value, from: .running, to: .completed, attempt: 1, error: nil)
@@ -214,8 +216,6 @@ public actor PipelineRunner {
         try? await ledger.recordStep(runID: runID, outcome: outcome, startedAt: startedAt, sequenceHint: position)
         return outcome
     }
-
-    func attemptsUsed(_ failure: StepFailure?, _ attempts: Int) -> Int { failure == nil ? 1 : attempts }
 
     /// Runs `body` under the step's timeout; on expiry the running statement is interrupted and rolled back.
     func withStepTimeout(

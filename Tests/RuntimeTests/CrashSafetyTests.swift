@@ -55,7 +55,7 @@ struct CrashSafetyTests {
         // Wait until the pricing step is running, give it a moment to be mid-insert, then kill the process.
         let observer = try LocalWarehouse(folder: root + "/warehouse")
         var pricing = false
-        for _ in 0..<600 where !pricing {
+        for _ in 0..<2400 where !pricing {
             try await Task.sleep(nanoseconds: 50_000_000)
             let rows = try await observer.query(
                 "SELECT COUNT(*) FROM organizations.org_meta_state_transitions WHERE step_id = 'price' AND to_status = 'RUNNING'",

@@ -413,6 +413,7 @@ public enum ISODate {
             let day = Int(String(decoding: bytes[8..<10], as: UTF8.self)),
             bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) })
         else { return "expected YYYY-MM-DD" }
+        guard year >= 1 else { return "year 0000 does not exist (dates start at 0001-01-01)" }
         guard (1...12).contains(month) else { return "month \(month) does not exist" }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]

@@ -98,7 +98,7 @@ struct SQLPrinterTests {
         case .like(let x, let p, let n, _): return .like(sql(x), sql(p), negated: n)
         case .caseWhen(let o, let w, let e, _):
             return .caseWhen(operand: o.map(sql), whens: w.map { SQLWhen(condition: sql($0.condition), result: sql($0.result)) }, otherwise: e.map(sql))
-        case .cast(let x, let t, let s, _): return .cast(sql(x), t, safe: s)
+        case .cast(let x, let t, let s, _): return .cast(sql(x), t, safe: s, from: nil)
         case .call(let name, let args, _, _, _): return .function(SQLFunction(rawValue: name) ?? .coalesce, args.map(sql))
         case .interval(let x, let p, _): return .interval(sql(x), p)
         case .datePart(let p, _): return .datePart(p)

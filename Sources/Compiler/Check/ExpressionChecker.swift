@@ -134,8 +134,14 @@ struct ExpressionChecker {
             return .like(value, patternValue, negated: negated)
         case .caseWhen(let operand, let whens, let otherwise, _):
             return caseWhen(operand, whens, otherwise)
-        case .cast(let operand, let type, let safe, _):
+        case .cast(let operand, let type, let safe, let span):
             guard let value = self.operand(operand) else { return nil }
+            if let from = value.type, !TypeRules.canCast(from, to: type) {
+                error(
+                    .exprTypeMismatch, "BigQuery cannot CAST \(from.rawValue) to \(type.rawValue)", span,
+                    hint: from == .json || type == .json ? "JSON converts with JSON functions, not CAST" : nil)
+                return nil
+            }
             return .cast(value, type, safe: safe)
         case .call(let name, let arguments, let star, let nameSpan, let span):
             return call(name, arguments, star: star, nameSpan: nameSpan, span: span)

@@ -373,6 +373,11 @@ public struct ExpressionParser {
                     }
                     return .literal(.date(value), span)
                 }
+                if !LiteralFit.isTimestamp(value) {
+                    throw ExpressionError(
+                        message: "invalid TIMESTAMP literal '\(value)'", span: literal.span,
+                        hint: "write YYYY-MM-DD HH:MM:SS with Z or an offset, e.g. TIMESTAMP '2026-01-31 00:00:00Z'")
+                }
                 return .literal(.timestamp(value), span)
             }
             if isSymbol("(") {

@@ -260,6 +260,20 @@ public enum TypeRules {
         return false
     }
 
+    /// BigQuery's CAST conversions among the language's types (JSON converts only with JSON functions).
+    public static func canCast(_ from: ColumnType, to: ColumnType) -> Bool {
+        if from == to { return true }
+        if from == .json || to == .json { return false }
+        if from == .string || to == .string { return true }
+        let numbers: Set<ColumnType> = [.int64, .numeric, .bignumeric, .float64]
+        switch (from, to) {
+        case (let a, let b) where numbers.contains(a) && numbers.contains(b): return true
+        case (.int64, .bool), (.bool, .int64): return true
+        case (.date, .timestamp), (.timestamp, .date): return true
+        default: return false
+        }
+    }
+
     /// BigQuery's `/`: INT64 / INT64 is FLOAT64; otherwise the common numeric type.
     public static func divisionType(_ a: ColumnType?, _ b: ColumnType?) -> ColumnType? {
         if (a == .int64 || a == nil) && (b == .int64 || b == nil) { return .float64 }

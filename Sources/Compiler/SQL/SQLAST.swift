@@ -44,7 +44,9 @@ public indirect enum SQLExpr: Sendable, Hashable {
     case between(SQLExpr, SQLExpr, SQLExpr, negated: Bool)
     case like(SQLExpr, SQLExpr, negated: Bool)
     case caseWhen(operand: SQLExpr?, whens: [SQLWhen], otherwise: SQLExpr?)
-    case cast(SQLExpr, ColumnType, safe: Bool)
+    /// CAST or SAFE_CAST; `from` is the operand's type when known (the SQLite functions need it to format BOOL and
+    /// NUMERIC as BigQuery does).
+    case cast(SQLExpr, ColumnType, safe: Bool, from: ColumnType?)
     /// A function of the library (rendered per dialect).
     case function(SQLFunction, [SQLExpr])
     case countStar

@@ -243,11 +243,10 @@ public struct SQLPrinter: Sendable {
     /// Equivalent to a merge that updates every non-key column; the statement list runs in one transaction.
     func renderMergeAsDeleteInsert(_ merge: SQLMerge) -> [String] {
         var lines = ["DELETE FROM \(tableName(merge.target)) AS \(quoteIdentifier(merge.targetAlias))", "WHERE EXISTS ("]
-        var source = merge.source
+        let source = merge.source
         // The source's own FROM keeps its aliases; the match condition refers to it as a derived table.
         lines.append("  SELECT 1")
         lines.append("  FROM (")
-        source.unionAll = merge.source.unionAll
         lines += renderSelect(source).map { "    " + $0 }
         lines.append("  ) AS \(quoteIdentifier(merge.sourceAlias))")
         lines += renderCondition("WHERE", merge.on, indent: "  ")
@@ -386,16 +385,21 @@ public struct SQLPrinter: Sendable {
             )
         case .like(let operand, let pattern, let negated):
             let c = Precedence.comparison + 1
-            return ("\(render(operand, context: c)) \(negated ? "NOT " : "")LIKE \(render(pattern, context: c))", Precedence.comparison)
+            // BigQuery's LIKE takes `\` as its escape character; SQLite has none unless told.
+            let escape = dialect.functions == .sqlite ? " ESCAPE '\\'" : ""
+            return (
+                "\(render(operand, context: c)) \(negated ? "NOT " : "")LIKE \(render(pattern, context: c))\(escape)", Precedence.comparison
+            )
         case .caseWhen(let operand, let whens, let otherwise):
             var text = "CASE"
             if let operand { text += " " + render(operand, context: 0) }
             for branch in whens { text += " WHEN \(render(branch.condition, context: 0)) THEN \(render(branch.result, context: 0))" }
             if let otherwise { text += " ELSE \(render(otherwise, context: 0))" }
             return (text + " END", Precedence.primary)
-        case .cast(let operand, let type, let safe):
+        case .cast(let operand, let type, let safe, let from):
             if dialect.functions == .sqlite {
-                return ("cloudact_cast(\(render(operand, context: 0)), '\(type.rawValue)', \(safe ? 1 : 0))", Precedence.primary)
+                let source = from.map { ", '\($0.rawValue)'" } ?? ""
+                return ("cloudact_cast(\(render(operand, context: 0)), '\(type.rawValue)', \(safe ? 1 : 0)\(source))", Precedence.primary)
             }
             return ("\(safe ? "SAFE_CAST" : "CAST")(\(render(operand, context: 0)) AS \(type.rawValue))", Precedence.primary)
         case .dateToTimestamp(let date):
@@ -435,6 +439,9 @@ public struct SQLPrinter: Sendable {
             return call(function.rawValue, args)
         case .sqlite:
             switch function {
+            case .coalesce where args.count == 1:
+                // SQLite refuses a one-argument coalesce(); the value is its own coalesce.
+                return (render(arguments[0], context: Precedence.primary), Precedence.primary)
             case .coalesce, .ifNull, .nullIf, .abs, .round, .sum, .avg, .count, .min, .max:
                 return call(function.rawValue.lowercased(), args)
             case .jsonObject:

@@ -264,12 +264,12 @@ struct SQLPlanner {
     /// A pipeline argument as SQL: `$variable` becomes the query parameter of that name; literals are typed.
     func argumentValue(_ scalar: YAMLScalar, type: ColumnType) -> SQLExpr {
         if scalar.style == .plain, scalar.value.hasPrefix("$") { return .queryParameter(String(scalar.value.dropFirst())) }
-        if scalar.isNull { return .cast(.literal(.null), type, safe: false) }
+        if scalar.isNull { return .cast(.literal(.null), type, safe: false, from: nil) }
         switch type {
         case .string: return .literal(.string(scalar.value))
         case .int64: return .literal(.integer(scalar.value))
         case .numeric, .bignumeric: return .literal(.decimal(scalar.value, type))
-        case .float64: return .cast(.literal(.string(scalar.value)), .float64, safe: false)
+        case .float64: return .cast(.literal(.string(scalar.value)), .float64, safe: false, from: .string)
         case .bool: return .literal(.bool(scalar.value == "true"))
         case .date: return .literal(.date(scalar.value))
         case .timestamp: return .literal(.timestamp(scalar.value))
@@ -309,7 +309,7 @@ struct SQLPlanner {
                 operand: operand.map { expr($0, style) },
                 whens: whens.map { SQLWhen(condition: expr($0.condition, style), result: expr($0.result, style)) },
                 otherwise: otherwise.map { expr($0, style) })
-        case .cast(let operand, let type, let safe): return .cast(expr(operand, style), type, safe: safe)
+        case .cast(let operand, let type, let safe): return .cast(expr(operand, style), type, safe: safe, from: operand.type)
         case .call(.timestamp, let arguments, _) where arguments.count == 1 && arguments[0].type == .date:
             return .dateToTimestamp(expr(arguments[0], style))
         case .call(.date, let arguments, _) where arguments.count == 1 && arguments[0].type == .timestamp:

@@ -51,7 +51,6 @@ let package = Package(
         .testTarget(
             name: "PipelineDSLTests",
             dependencies: ["PipelineDSL", "Compiler", "TestSupport"],
-            exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -80,8 +80,11 @@ public enum JSONSchemaGenerator {
 
     static func stringSchema(_ format: StringFormat) -> [String: Any] {
         switch format {
-        case .text, .expression:
+        case .text:
             return ["type": "string"]
+        case .expression:
+            // An expression is any scalar: `NULL`, `0` and `true` are YAML nulls, numbers and booleans to an editor.
+            return ["type": ["string", "number", "boolean", "null"]]
         case .identifier:
             return ["type": "string", "pattern": "^[a-z][a-z0-9_]*$", "maxLength": 128]
         case .columnName:

@@ -24,6 +24,7 @@ public actor LocalWarehouse: Warehouse {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = try SQLiteDatabase(path: ":memory:")
         try database.execute("PRAGMA case_sensitive_like = ON")
+        try database.execute("PRAGMA temp_store = MEMORY")
         database.watch(interruption.flag)
         let clock = self.clock
         try LocalFunctions.register(on: database, now: { clock.now })
@@ -40,6 +41,9 @@ public actor LocalWarehouse: Warehouse {
         try database.execute("ATTACH DATABASE @path AS \"\(dataset)\"", parameters: ["path": .text(path)])
         try database.execute("PRAGMA \"\(dataset)\".journal_mode = WAL")
         try database.execute("PRAGMA \"\(dataset)\".synchronous = NORMAL")
+        // A daily procedure touches a few hundred MB at most; keep its pages in memory rather than re-reading
+        // them from the WAL (SQLite's default cache is 2 MB).
+        try database.execute("PRAGMA \"\(dataset)\".cache_size = -262144")
     }
 
     func ensureAttached(_ dataset: String) throws {

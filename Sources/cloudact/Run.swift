@@ -14,7 +14,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Tenant org slug.")
     var org: String
 
-    @Option(help: "The data date (YYYY-MM-DD).")
+    @Option(help: "The data date (YYYY-MM-DD); default: yesterday (UTC), the day a daily schedule runs for.")
     var date: String?
 
     @Option(help: "First date of a range.")
@@ -33,8 +33,8 @@ struct Run: AsyncParsableCommand {
     var input: String = "."
 
     func validate() throws {
-        if date == nil && (from == nil || to == nil) { throw ValidationError("give --date, or --from and --to") }
-        if date != nil && (from != nil || to != nil) { throw ValidationError("give --date or a range, not both") }
+        if (from == nil) != (to == nil) { throw ValidationError("a range needs both --from and --to") }
+        if date != nil && from != nil { throw ValidationError("give --date or a range, not both") }
         for value in [date, from, to].compactMap({ $0 }) where ISODate.problem(value) != nil {
             throw ValidationError("'\(value)' is not a date YYYY-MM-DD")
         }
@@ -42,8 +42,9 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await openSession(org: org, warehouse: warehouse, input: input)
+        let day = date ?? RunDates.yesterday()
         let results = await session.run(
-            pipeline: pipeline, from: date ?? from!, to: date ?? to!, credentialID: credential
+            pipeline: pipeline, from: from ?? day, to: to ?? day, credentialID: credential
         ) { index, total, result in
             writeStandardError("[\(index)/\(total)] \(describe(result))\n")
         }

@@ -60,3 +60,12 @@ extension CivilDate {
         return (start.dayNumber...end.dayNumber).map { CivilDate(dayNumber: $0).description }
     }
 }
+
+/// Default data dates.
+public enum RunDates {
+    /// Yesterday in UTC: the data date a daily run processes by default (providers publish a day's usage after
+    /// it ends).
+    public static func yesterday(now: Date = Date()) -> String {
+        String(Timestamps.format(now.addingTimeInterval(-86_400)).prefix(10))
+    }
+}

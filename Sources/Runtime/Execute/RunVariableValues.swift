@@ -1,5 +1,5 @@
 internal import Compiler
-import Foundation
+public import Foundation
 internal import PipelineDSL
 
 /// The values a run passes: the five implicit procedure parameters and the `$variables` of `with:`.

@@ -15,7 +15,7 @@ scratch=".build-robust"
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
     swift build -c release --scratch-path "$scratch" --product cloudact >&2
 fi
-cloudact="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/cloudact"
+cloudact="${CLOUDACT:-$(swift build -c release --scratch-path "$scratch" --show-bin-path)/cloudact}"
 [[ -x "$cloudact" ]] || { echo "no release binary at $cloudact" >&2; exit 2; }
 
 work="$(mktemp -d)"

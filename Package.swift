@@ -66,5 +66,6 @@ let package = Package(
         ),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Compiler", "PipelineDSL", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerTests", dependencies: ["Server", "PipelineDSL"], swiftSettings: swiftSettings),
+        .testTarget(name: "DifferentialTests", dependencies: ["Runtime", "Compiler", "PipelineDSL", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

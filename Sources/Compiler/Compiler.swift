@@ -52,8 +52,17 @@ public enum Compiler {
         project.contextFiles = Set(context.map(\.path)).subtracting(reported)
         var undecodedNames: Set<String> = []
         let contextOnly = context.filter { !reported.contains($0.path) }
-        for file in contextOnly.sorted(by: { $0.path < $1.path }) + files.sorted(by: { $0.path < $1.path }) {
-            switch DocumentSyntax.parse(file, options: options.decode, diagnostics: &diagnostics) {
+        let ordered = contextOnly.sorted(by: { $0.path < $1.path }) + files.sorted(by: { $0.path < $1.path })
+        // Files compose and decode independently: do them concurrently, then merge in file order so the
+        // diagnostics and definitions come out exactly as a sequential loop would give them.
+        let parsed = Parallel.map(ordered) { file in
+            var fileDiagnostics = Diagnostics()
+            let syntax = DocumentSyntax.parse(file, options: options.decode, diagnostics: &fileDiagnostics)
+            return (syntax, fileDiagnostics)
+        }
+        for (file, (syntax, fileDiagnostics)) in zip(ordered, parsed) {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            switch syntax {
             case .table(let table): project.tables.append(table)
             case .procedure(let procedure): project.procedures.append(procedure)
             case .pipeline(let pipeline): project.pipelines.append(pipeline)
@@ -79,24 +88,45 @@ public enum Compiler {
         ProcedureTablesMustExist.check(context, diagnostics: &referenceDiagnostics)
         var pipelines: [String: CheckedPipeline] = [:]
         var pipelineIRs: [String: PipelineIR] = [:]
-        for pipeline in project.pipelines {
-            let order = StepsMustFormADAG.check(pipeline, diagnostics: &diagnostics)
-            StepsMustReferenceDefinitions.check(pipeline, context: context, diagnostics: &referenceDiagnostics)
-            let checks = CheckStepsMustBeSound.check(pipeline, context: context, diagnostics: &diagnostics)
-            if let order, pipelines[pipeline.id.value] == nil {
+        // Pipelines and procedures are checked concurrently, each into its own diagnostics; the merges below
+        // walk them in project order, so the report is the same as a sequential run's.
+        let checkedPipelines = Parallel.map(project.pipelines) { pipeline in
+            var own = Diagnostics()
+            var references = Diagnostics()
+            let order = StepsMustFormADAG.check(pipeline, diagnostics: &own)
+            StepsMustReferenceDefinitions.check(pipeline, context: context, diagnostics: &references)
+            let checks = CheckStepsMustBeSound.check(pipeline, context: context, diagnostics: &own)
+            return (order: order, checks: checks, diagnostics: own, references: references)
+        }
+        for (pipeline, result) in zip(project.pipelines, checkedPipelines) {
+            diagnostics.append(contentsOf: result.diagnostics)
+            referenceDiagnostics.append(contentsOf: result.references)
+            if let order = result.order, pipelines[pipeline.id.value] == nil {
                 pipelines[pipeline.id.value] = CheckedPipeline(syntax: pipeline, order: order)
-                pipelineIRs[pipeline.id.value] = PipelineIR(syntax: pipeline, order: order, checks: checks)
+                pipelineIRs[pipeline.id.value] = PipelineIR(syntax: pipeline, order: order, checks: result.checks)
             }
         }
-        var procedureIRs: [String: ProcedureIR] = [:]
-        for procedure in project.procedures where procedureIRs[procedure.name.value] == nil {
+        @Sendable func checkProcedure(_ procedure: ProcedureSyntax) -> (ir: ProcedureIR?, diagnostics: Diagnostics) {
             var checker = ProcedureChecker(context: context, procedure: procedure)
+            var own = Diagnostics()
             let ir = checker.check()
-            diagnostics.append(contentsOf: checker.diagnostics)
-            if var ir {
-                runPasses(&ir, tables: context.tables, diagnostics: &diagnostics)
-                procedureIRs[procedure.name.value] = ir
-            }
+            own.append(contentsOf: checker.diagnostics)
+            guard var ir else { return (nil, own) }
+            runPasses(&ir, tables: context.tables, diagnostics: &own)
+            return (ir, own)
+        }
+        // Only the first procedure of each name is checked up front; a later one of the same name is checked
+        // (below, in order) only if every earlier one failed, as the sequential rule says.
+        var firstOfName: Set<String> = []
+        let isFirst = project.procedures.map { firstOfName.insert($0.name.value).inserted }
+        let checkedProcedures = Parallel.map(project.procedures.count) { index in
+            isFirst[index] ? checkProcedure(project.procedures[index]) : nil
+        }
+        var procedureIRs: [String: ProcedureIR] = [:]
+        for (index, procedure) in project.procedures.enumerated() where procedureIRs[procedure.name.value] == nil {
+            let result = checkedProcedures[index] ?? checkProcedure(procedure)
+            diagnostics.append(contentsOf: result.diagnostics)
+            if let ir = result.ir { procedureIRs[procedure.name.value] = ir }
         }
         // An unknown-name error about a file that failed to decode would only repeat that file's errors.
         for diagnostic in referenceDiagnostics.all {

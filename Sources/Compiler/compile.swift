@@ -73,56 +73,81 @@ extension Compiler {
         _ files: [SourceFile], options: CompileOptions = CompileOptions(), compilerOptions: CompilerOptions = CompilerOptions()
     ) -> CompilationResult {
         let result = build(files, options: options, compilerOptions: compilerOptions)
-        return CompilationResult(artifacts: result.program?.artifacts ?? [], diagnostics: result.diagnostics)
+        let compiled = CompilationResult(artifacts: result.program?.artifacts ?? [], diagnostics: result.diagnostics)
+        Parallel.releaseInBackground(consume result)
+        return compiled
     }
 
     /// Validates and compiles into a structured program (what the runtime deploys and runs).
     public static func build(
         _ files: [SourceFile], options: CompileOptions = CompileOptions(), compilerOptions: CompilerOptions = CompilerOptions()
     ) -> BuildResult {
-        let validation = validate(files, options: compilerOptions)
+        var validation = validate(files, options: compilerOptions)
         var diagnostics = validation.diagnostics
         guard let project = validation.project else { return BuildResult(program: nil, diagnostics: diagnostics) }
+        validation.project = nil
         if let problem = options.problem {
             diagnostics.error(.compileInvalidOption, problem, at: nil)
             return BuildResult(program: nil, diagnostics: diagnostics)
         }
-        return BuildResult(program: program(project, options: options), diagnostics: diagnostics)
+        let result = BuildResult(program: program(project, options: options), diagnostics: diagnostics)
+        Parallel.releaseInBackground(consume project)
+        return result
     }
 
     /// Plans and prints a checked project. Total: checked input cannot fail here.
     static func program(_ project: CheckedProject, options: CompileOptions) -> CompiledProgram {
         let planner = SQLPlanner(options: options)
         let printer = SQLPrinter(dialect: options.target.dialect)
+        // Every artifact is printed independently: spread them over the cores. The results land in dictionaries,
+        // so the order they are computed in does not matter.
         var tables: [String: CompiledTable] = [:]
-        for table in project.tables.values {
+        for table in Parallel.map(Array(project.tables.values), { table in
             let (text, hash) = hashed(description: table.syntax.description?.value) { description in
                 printer.print([.createTable(planner.planTable(table, description: description))])
             }
-            tables[table.name] = CompiledTable(definition: table, sql: text, contentHash: hash)
+            return CompiledTable(definition: table, sql: text, contentHash: hash)
+        }) {
+            tables[table.definition.name] = table
         }
         var procedures: [String: CompiledProcedure] = [:]
-        for procedure in project.procedureIRs.values {
-            let (text, hash) = hashed(description: procedure.description) { description in
-                printer.print([.createProcedure(planner.planProcedure(procedure, description: description))])
-            }
-            procedures[procedure.name] = CompiledProcedure(
-                name: procedure.name, parameters: procedure.parameters, sql: text, contentHash: hash)
+        for procedure in Parallel.map(Array(project.procedureIRs.values), { procedure in
+            // As `hashed`, but the body (the same in both prints) is planned and rendered once.
+            var plan = planner.planProcedure(procedure, description: procedure.description)
+            let body = printer.renderBody(of: plan)
+            let marker = contentMarker(printer.print(plan, renderedBody: body))
+            plan.options = planner.procedureOptions(description: procedure.description.map { "\($0) | \(marker)" } ?? marker)
+            return CompiledProcedure(
+                name: procedure.name, parameters: procedure.parameters, sql: printer.print(plan, renderedBody: body),
+                contentHash: marker)
+        }) {
+            procedures[procedure.name] = procedure
         }
         var pipelines: [String: CompiledPipeline] = [:]
-        for pipeline in project.pipelineIRs.values {
-            let body = printer.print(planner.planPipeline(pipeline, procedures: project.procedureIRs))
+        for compiled in Parallel.map(Array(project.pipelineIRs.values), { pipeline in
+            // Each check step's query is printed once: alone (the runtime runs it) and, reused, in the script.
+            let (statements, checkStatements) = planner.planPipelineStatements(pipeline, procedures: project.procedureIRs)
+            var checkQueries: [Int: String] = [:]
+            var printed: [Int: String] = [:]
+            for (index, check) in pipeline.checks {
+                if let position = checkStatements[index], case .select(let select) = statements[position] {
+                    let query = printer.print([.select(select)])
+                    checkQueries[index] = query
+                    printed[position] = query
+                } else {
+                    checkQueries[index] = printer.print([.select(planner.planCheck(check))])
+                }
+            }
+            let body = printer.print(statements, reusing: printed)
             let header = "Pipeline \(pipeline.syntax.id.value): \(pipeline.syntax.name.value)\n"
                 + "Run by the runtime with query parameters @org_slug @pipeline_id @credential_id @run_id @run_date and the $variables it passes."
             let unmarked = printer.print([.comment(header)]) + "\n" + body
             let marker = contentMarker(unmarked)
-            var checkQueries: [Int: String] = [:]
-            for (index, check) in pipeline.checks {
-                checkQueries[index] = printer.print([.select(planner.planCheck(check))])
-            }
-            pipelines[pipeline.syntax.id.value] = CompiledPipeline(
+            return CompiledPipeline(
                 syntax: pipeline.syntax, order: pipeline.order, checkQueries: checkQueries,
                 sql: printer.print([.comment(marker)]) + unmarked, contentHash: marker)
+        }) {
+            pipelines[compiled.syntax.id.value] = compiled
         }
         return CompiledProgram(options: options, tables: tables, procedures: procedures, pipelines: pipelines)
     }

@@ -9,26 +9,99 @@ public enum ArtifactWriter {
     }
 
     /// Writes `artifacts` under `folder` (creating subfolders); with `dryRun`, only reports.
+    ///
+    /// The comparisons run concurrently, and so do the writes (each one still Foundation's atomic write: a
+    /// temporary file, synced, renamed into place). Folders are created in artifact order before the writes. On
+    /// a failure, the error of the first failing artifact in order is thrown, after the artifacts before it were
+    /// written (later ones may have been written too).
     public static func write(
         _ artifacts: [RenderedArtifact], to folder: String, dryRun: Bool = false
     ) throws -> [(path: String, change: Change)] {
-        var result: [(String, Change)] = []
-        for artifact in artifacts {
-            let path = folder + "/" + artifact.path
-            let data = Data(artifact.text.utf8)
-            let change: Change
-            if let existing = FileManager.default.contents(atPath: path) {
-                change = existing == data ? .unchanged : .updated
-            } else {
-                change = .created
+        let paths = artifacts.map { folder + "/" + $0.path }
+        let changes = concurrentMap(artifacts.count) { index in change(of: paths[index], to: artifacts[index].text) }
+        let result = Array(zip(paths, changes))
+        if dryRun { return result.map { ($0.0, $0.1) } }
+
+        var pending: [Int] = []
+        var folderFailure: (any Error)?
+        var created: Set<String> = []
+        for index in artifacts.indices where changes[index] != .unchanged {
+            let directory = (paths[index] as NSString).deletingLastPathComponent
+            do {
+                if created.insert(directory).inserted {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
+            } catch {
+                folderFailure = error
+                break
             }
-            if !dryRun, change != .unchanged {
-                let directory = (path as NSString).deletingLastPathComponent
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            }
-            result.append((path, change))
+            pending.append(index)
         }
-        return result
+        let toWrite = pending
+        let failures = concurrentMap(toWrite.count) { slot -> (any Error)? in
+            let index = toWrite[slot]
+            do {
+                try Data(artifacts[index].text.utf8).write(to: URL(fileURLWithPath: paths[index]), options: .atomic)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.first(where: { $0 != nil }), let failure { throw failure }
+        if let folderFailure { throw folderFailure }
+        return result.map { ($0.0, $0.1) }
+    }
+
+    /// Whether the file at `path` already holds exactly `text`'s bytes. Any failure to read it counts as
+    /// missing (`created`), as `FileManager.contents(atPath:)` returning nil did.
+    static func change(of path: String, to text: String) -> Change {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .created }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return .created }
+        var text = text
+        return text.withUTF8 { expected -> Change in
+            // A regular file of another size differs; read it anyway only to tell unreadable (created) from
+            // different (updated).
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            var offset = 0
+            var same = (info.st_mode & S_IFMT) != S_IFREG || Int(info.st_size) == expected.count
+            while true {
+                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    return .created
+                }
+                if got == 0 { break }
+                if same {
+                    if offset + got > expected.count {
+                        same = false
+                    } else {
+                        same = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, got) == 0 }
+                    }
+                }
+                offset += got
+            }
+            return same && offset == expected.count ? .unchanged : .updated
+        }
+    }
+
+    /// `(0..<count).map(body)`, computed concurrently.
+    static func concurrentMap<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+        if count < 2 { return (0..<count).map(body) }
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots.initialize(index, to: body(index))
+            }
+            initialized = count
+        }
+    }
+
+    /// Each index is written once, by one iteration, and read after `concurrentPerform` returns.
+    private struct Slots<Result>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Result>
+        func initialize(_ index: Int, to value: consuming Result) { (base + index).initialize(to: value) }
     }
 }

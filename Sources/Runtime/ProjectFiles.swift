@@ -28,36 +28,130 @@ public enum ProjectFiles {
     /// A file is read up to 4 MiB + 1 byte: the composer rejects anything larger, and a huge file must not be
     /// held in memory just to be rejected.
     public static func load(_ paths: [String]) throws -> [SourceFile] {
-        var files: [SourceFile] = []
+        // First the list (in order, without duplicates), then the reads, which are independent: they run
+        // concurrently, and the first failure in list order is the one reported, as a sequential loop would.
+        var candidates: [String] = []
         var seen: Set<String> = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                 throw LoadError(description: "\(path): no such file or directory")
             }
-            let candidates = isFolder.boolValue ? try yamlFiles(under: path) : [path]
-            for candidate in candidates where seen.insert(normalize(candidate)).inserted {
-                files.append(SourceFile(path: display(candidate), bytes: try read(candidate)))
+            if isFolder.boolValue {
+                // Normalising the folder once and appending the relative names gives the same keys as normalising
+                // every file's path: the enumerator's relative names have no `.`, `..` or empty components.
+                let base = normalize(path)
+                let prefix = base.hasSuffix("/") ? base : base + "/"
+                for (candidate, relative) in try yamlFiles(under: path) where seen.insert(prefix + relative).inserted {
+                    candidates.append(candidate)
+                }
+            } else if seen.insert(normalize(path)).inserted {
+                candidates.append(path)
             }
         }
+        var files: [SourceFile] = []
+        files.reserveCapacity(candidates.count)
+        for content in readAll(candidates) { files.append(try content.get()) }
         return files
     }
 
-    static func yamlFiles(under folder: String) throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw LoadError(description: "\(folder): cannot list the folder")
-        }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+    /// The `*.yaml`/`*.yml` files under a folder, sorted by path, each with its path relative to the folder.
+    ///
+    /// Walks the tree with `opendir`/`readdir`, as `FileManager.enumerator(atPath:)` does but without an object
+    /// per entry: every entry, hidden ones too; symbolic links to folders are listed but not entered; folders
+    /// that cannot be read are skipped. A name that ends in `.yaml` but is a folder (or a link to one) is left out.
+    static func yamlFiles(under folder: String) throws -> [(path: String, relative: String)] {
+        var found: [(path: String, relative: String)] = []
+        func walk(_ directory: String, relativePrefix: String) {
+            guard let stream = opendir(directory) else { return }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let relative = relativePrefix + name
                 let path = join(folder, relative)
-                if !isDirectory(path) { found.append(path) }
+                var isRealFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    isRealFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                    if !isDirectory(path) { found.append((path, relative)) }
+                }
+                if isRealFolder { walk(path, relativePrefix: relative + "/") }
             }
         }
-        return found.sorted()
+        walk(folder, relativePrefix: "")
+        return found.sorted { $0.path < $1.path }
     }
 
-    static func read(_ path: String) throws -> [UInt8] {
+    /// Reads every file (and indexes its lines), concurrently; results are in `paths`' order.
+    static func readAll(_ paths: [String]) -> [Result<SourceFile, LoadError>] {
+        @Sendable func readOne(_ path: String) -> Result<SourceFile, LoadError> {
+            do throws(LoadError) {
+                return .success(SourceFile(path: display(path), bytes: try read(path)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard paths.count > 1 else { return paths.map(readOne) }
+        let results = UnsafeMutableBufferPointer<Result<SourceFile, LoadError>>.allocate(capacity: paths.count)
+        defer { results.deallocate() }
+        let slots = ResultSlots(base: results.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            slots.initialize(index, to: readOne(paths[index]))
+        }
+        let array = Array(results)
+        _ = results.deinitialize()
+        return array
+    }
+
+    /// Each index is written once, by one iteration, and read after `concurrentPerform` returns.
+    private struct ResultSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Result<SourceFile, LoadError>>
+        func initialize(_ index: Int, to value: Result<SourceFile, LoadError>) { (base + index).initialize(to: value) }
+    }
+
+    /// Reads up to the limit with `open`/`read`: no Foundation objects per file. A failure is retried through
+    /// FileHandle, so its error message is Foundation's.
+    static func read(_ path: String) throws(LoadError) -> [UInt8] {
+        let limit = YAMLComposer.Limits().maxBytes + 1
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            var info = stat()
+            let size = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+            var bytes = [UInt8](repeating: 0, count: min(max(size, 0), limit))
+            var count = 0
+            var failed = false
+            while true {
+                if count == bytes.count {
+                    if bytes.count >= limit { break }
+                    // Larger than stat said (or not a regular file): grow.
+                    bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), limit - bytes.count)))
+                }
+                let got = bytes.withUnsafeMutableBytes { buffer in
+                    Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if got == 0 { break }
+                count += got
+            }
+            if !failed {
+                bytes.removeSubrange(count...)
+                return bytes
+            }
+        }
+        return try readWithFileHandle(path)
+    }
+
+    static func readWithFileHandle(_ path: String) throws(LoadError) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LoadError(description: "\(path): cannot open the file")
         }
@@ -72,8 +166,8 @@ public enum ProjectFiles {
     }
 
     static func isDirectory(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -91,7 +91,8 @@ public struct ExpressionParser {
             if isIdentifierStart(scalar) {
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
                 let text = word(start..<index)
-                let upper = text.uppercased()
+                // Keywords are 2 to 9 letters: longer or shorter words are names without upper-casing them.
+                let upper = (2...9).contains(index - start) ? text.uppercased() : ""
                 let kind: TokenKind = keywords.contains(upper) ? .keyword(upper) : .identifier(text)
                 tokens.append(Token(kind: kind, span: TextSpan(offset: start, length: index - start)))
             } else if isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1])) {
@@ -111,7 +112,12 @@ public struct ExpressionParser {
             } else if scalar == "'" || scalar == "\"" {
                 let quote = scalar
                 index += 1
+                // ASCII text collects bytes (the same characters, far cheaper to append); other text, scalars.
                 var value = String.UnicodeScalarView()
+                var bytes: [UInt8] = []
+                func append(_ scalar: Unicode.Scalar) {
+                    if ascii { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { value.append(scalar) }
+                }
                 var closed = false
                 while index < scalars.count {
                     let c = scalars[index]
@@ -124,10 +130,10 @@ public struct ExpressionParser {
                         guard index + 1 < scalars.count else { break }
                         let escaped = scalars[index + 1]
                         switch escaped {
-                        case "n": value.append("\n")
-                        case "t": value.append("\t")
-                        case "r": value.append("\r")
-                        case "\\", "'", "\"": value.append(escaped)
+                        case "n": append("\n")
+                        case "t": append("\t")
+                        case "r": append("\r")
+                        case "\\", "'", "\"": append(escaped)
                         default:
                             return .failure(
                                 ExpressionError(
@@ -137,7 +143,7 @@ public struct ExpressionParser {
                         index += 2
                         continue
                     }
-                    value.append(c)
+                    append(c)
                     index += 1
                 }
                 guard closed else {
@@ -146,7 +152,8 @@ public struct ExpressionParser {
                             message: "unterminated string", span: TextSpan(offset: start, length: 1),
                             hint: "close the string with \(quote)"))
                 }
-                tokens.append(Token(kind: .string(String(value)), span: TextSpan(offset: start, length: index - start)))
+                let string = ascii ? String(decoding: bytes, as: UTF8.self) : String(value)
+                tokens.append(Token(kind: .string(string), span: TextSpan(offset: start, length: index - start)))
             } else if scalar == "@" {
                 index += 1
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
@@ -157,9 +164,18 @@ public struct ExpressionParser {
                 }
                 tokens.append(Token(kind: .parameter(name), span: TextSpan(offset: start, length: index - start)))
             } else {
-                let two = index + 1 < scalars.count ? String(String.UnicodeScalarView([scalar, scalars[index + 1]])) : ""
-                if ["<=", ">=", "!=", "<>", "||"].contains(two) {
-                    tokens.append(Token(kind: .symbol(two == "<>" ? "!=" : two), span: TextSpan(offset: start, length: 2)))
+                // The two-character symbols are ASCII, so comparing scalars is the same as comparing strings.
+                let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let two: String? =
+                    switch (scalar, next) {
+                    case ("<", "="): "<="
+                    case (">", "="): ">="
+                    case ("!", "="), ("<", ">"): "!="
+                    case ("|", "|"): "||"
+                    default: nil
+                    }
+                if let two {
+                    tokens.append(Token(kind: .symbol(two), span: TextSpan(offset: start, length: 2)))
                     index += 2
                 } else if "+-*/=<>(),.".unicodeScalars.contains(scalar) {
                     tokens.append(Token(kind: .symbol(String(scalar)), span: TextSpan(offset: start, length: 1)))

@@ -14,46 +14,95 @@ enum SHA256 {
 
     /// The hex digest of `text`'s UTF-8 bytes.
     static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var text = text
+        let words = text.withUTF8 { digestWords(UnsafeRawBufferPointer($0)) }
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 64)
+        for (index, word) in words.enumerated() {
+            for nibble in 0..<8 {
+                out[index * 8 + nibble] = digits[Int((word >> UInt32(28 - nibble * 4)) & 0xF)]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
+    /// The digest of `message` as bytes.
     static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
-        var data = message
-        let bitLength = UInt64(message.count) * 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunk + i * 4
-                w[i] = UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8 | UInt32(data[b + 3])
+        let words = message.withUnsafeBytes { digestWords($0) }
+        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+    }
+
+    /// The eight words of the digest. Full blocks are read straight from `message`; only the last one or two
+    /// (with the padding and the length) are copied.
+    static func digestWords(_ message: UnsafeRawBufferPointer) -> [UInt32] {
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+        )
+        k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                let fullBlocks = message.count / 64
+                for block in 0..<fullBlocks {
+                    compress(UnsafeRawBufferPointer(rebasing: message[(block * 64)..<(block * 64 + 64)]), &h, k, w)
+                }
+                // The tail, 0x80, zeros, and the bit length: one block, or two if the tail leaves no room.
+                let tail = message.count - fullBlocks * 64
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { last in
+                    last.initialize(repeating: 0)
+                    for index in 0..<tail { last[index] = message[fullBlocks * 64 + index] }
+                    last[tail] = 0x80
+                    let length = tail < 56 ? 64 : 128
+                    let bitLength = UInt64(message.count) &* 8
+                    for index in 0..<8 { last[length - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8)) }
+                    let bytes = UnsafeRawBufferPointer(last)
+                    compress(UnsafeRawBufferPointer(rebasing: bytes[0..<64]), &h, k, w)
+                    if length == 128 { compress(UnsafeRawBufferPointer(rebasing: bytes[64..<128]), &h, k, w) }
+                }
             }
-            for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-            h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+        return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+    }
+
+    /// One 64-byte block. The message schedule is computed as the rounds go (a 16-word window), 8 rounds per
+    /// step with the working variables renamed instead of shifted.
+    @inline(__always)
+    static func compress(
+        _ chunk: UnsafeRawBufferPointer, _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        _ k: UnsafeBufferPointer<UInt32>, _ w: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        for i in 0..<16 {
+            w[i] = chunk.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self).bigEndian
+        }
+        var (a, b, c, d, e, f, g, hh) = h
+        @inline(__always) func round(
+            _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+            _ h: inout UInt32, _ i: Int
+        ) {
+            let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i & 15]
+            let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            d = d &+ t1
+            h = t1 &+ t2
+        }
+        @inline(__always) func schedule(_ i: Int) {
+            let w15 = w[(i - 15) & 15], w2 = w[(i - 2) & 15]
+            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+            w[i & 15] = w[i & 15] &+ s0 &+ w[(i - 7) & 15] &+ s1
+        }
+        var i = 0
+        while i < 64 {
+            if i >= 16 { for j in i..<(i + 8) { schedule(j) } }
+            round(a, b, c, &d, e, f, g, &hh, i)
+            round(hh, a, b, &c, d, e, f, &g, i + 1)
+            round(g, hh, a, &b, c, d, e, &f, i + 2)
+            round(f, g, hh, &a, b, c, d, &e, i + 3)
+            round(e, f, g, &hh, a, b, c, &d, i + 4)
+            round(d, e, f, &g, hh, a, b, &c, i + 5)
+            round(c, d, e, &f, g, hh, a, &b, i + 6)
+            round(b, c, d, &e, f, g, hh, &a, i + 7)
+            i += 8
+        }
+        h.0 &+= a; h.1 &+= b; h.2 &+= c; h.3 &+= d
+        h.4 &+= e; h.5 &+= f; h.6 &+= g; h.7 &+= hh
     }
 
     @inline(__always)

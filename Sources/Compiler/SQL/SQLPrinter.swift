@@ -3,310 +3,595 @@ internal import PipelineDSL
 /// Prints the SQL AST as text for one dialect. Layout is decided here, once: upper-case keywords, one clause
 /// per line, two-space indentation, a trailing newline. Identifiers are quoted in ``quoteIdentifier(_:)`` and
 /// string literals escaped in ``quoteString(_:)``, and nowhere else.
+///
+/// Everything is written into one ``SQLOutput`` buffer: a statement is a sequence of lines, and a nested block
+/// (a procedure body, a MERGE source) is the same lines with more indentation.
 public struct SQLPrinter: Sendable {
-    public var dialect: SQLDialect
+    public var dialect: SQLDialect {
+        didSet { (reservedLowercase, reservedShapes) = Self.reserved(dialect.reservedWords) }
+    }
+    /// The reserved words an identifier can match, in lower case: identifiers are almost always lower case, so
+    /// most lookups need no case conversion.
+    private var reservedLowercase: Set<String>
+    /// For each length below 32, a bit per first letter (a-z, `_`) of the reserved words of that length: a name
+    /// whose shape is not there cannot be reserved, and needs no hashing.
+    private var reservedShapes: [UInt32]
 
     public init(dialect: SQLDialect) {
         self.dialect = dialect
+        (reservedLowercase, reservedShapes) = Self.reserved(dialect.reservedWords)
+    }
+
+    private static func reserved(_ words: Set<String>) -> (Set<String>, [UInt32]) {
+        let lowercase = lowercased(words)
+        var shapes = [UInt32](repeating: 0, count: 32)
+        for word in lowercase {
+            let bytes = Array(word.utf8)
+            // Words of 32 bytes or more, or not starting with a-z or `_`, are looked up every time.
+            if bytes.isEmpty { continue }  // never matches: a plain name is not empty
+            guard bytes.count < 32, let bit = shapeBit(bytes[0]) else { return (lowercase, []) }
+            shapes[bytes.count] |= bit
+        }
+        return (lowercase, shapes)
+    }
+
+    /// The bit of a lower-case first byte: a-z and `_`.
+    private static func shapeBit(_ byte: UInt8) -> UInt32? {
+        if byte >= 0x61 && byte <= 0x7A { return 1 << UInt32(byte - 0x61) }
+        if byte == 0x5F { return 1 << 26 }
+        return nil
+    }
+
+    /// A plain name is reserved if its upper-case form is in the list. Plain names are ASCII, so only ASCII
+    /// words already in upper case can match, and for those comparing lower-case forms is the same test.
+    private static func lowercased(_ words: Set<String>) -> Set<String> {
+        Set(words.filter { $0.utf8.allSatisfy { $0 < 0x80 } && $0 == $0.uppercased() }.map { $0.lowercased() })
     }
 
     // MARK: - Quoting (the only two places)
 
     /// An identifier, quoted if it is reserved or not a plain name.
     public func quoteIdentifier(_ name: String) -> String {
+        isPlainUnreserved(name) ? name : quotePath(name)
+    }
+
+    /// True if `name` is `[A-Za-z_][A-Za-z0-9_]*` and not a reserved word (in any case).
+    private func isPlainUnreserved(_ name: String) -> Bool {
         // Byte checks: Character's isLetter consults Unicode tables, and this runs for every identifier printed.
-        var plain = !name.isEmpty
-        for (index, byte) in name.utf8.enumerated() {
-            let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        var hasUpper = false
+        var index = 0
+        for byte in name.utf8 {
+            let upper = byte >= 0x41 && byte <= 0x5A
+            let letter = upper || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
             let digit = byte >= 0x30 && byte <= 0x39
-            if !(letter || (index > 0 && digit)) {
-                plain = false
-                break
-            }
+            if !(letter || (index > 0 && digit)) { return false }
+            hasUpper = hasUpper || upper
+            index += 1
         }
-        if plain && !dialect.reservedWords.contains(name.uppercased()) { return name }
-        return quotePath(name)
+        if index == 0 { return false }
+        if !reservedShapes.isEmpty, index < 32, let lead = name.utf8.first {
+            let lower = lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead
+            if let bit = Self.shapeBit(lower), reservedShapes[index] & bit == 0 { return true }
+        }
+        // Plain names are ASCII, so lowercasing is exact and the reserved words compare case-insensitively.
+        return !reservedLowercase.contains(hasUpper ? name.lowercased() : name)
     }
 
     /// A quoted path or identifier: `` `a.b.c` ``; the quote character and backslashes are escaped.
     func quotePath(_ text: String) -> String {
+        var out = SQLOutput()
+        writeQuotedPath(text, into: &out)
+        return out.text
+    }
+
+    func writeQuotedPath(_ text: String, into out: inout SQLOutput) {
         let q = dialect.identifierQuote
-        var out = String(q)
-        for character in text {
-            if character == q { out += dialect.stringEscaping == .backslash ? "\\\(q)" : "\(q)\(q)" }
-            else if character == "\\" && dialect.stringEscaping == .backslash { out += "\\\\" }
-            else { out.append(character) }
+        out.write(q)
+        let backslash = dialect.stringEscaping == .backslash
+        if let quote = q.asciiValue, !text.utf8.contains(where: { $0 == quote || (backslash && $0 == 0x5C) }) {
+            out.write(text)
+        } else {
+            for character in text {
+                if character == q { out.write(backslash ? "\\\(q)" : "\(q)\(q)") }
+                else if character == "\\" && backslash { out.write("\\\\") }
+                else { out.write(character) }
+            }
         }
-        out.append(q)
-        return out
+        out.write(q)
+    }
+
+    func writeIdentifier(_ name: String, into out: inout SQLOutput) {
+        if isPlainUnreserved(name) { out.write(name) } else { writeQuotedPath(name, into: &out) }
     }
 
     /// A string literal with every special character escaped.
     public func quoteString(_ value: String) -> String {
-        var out = "'"
+        var out = SQLOutput()
+        writeString(value, into: &out)
+        return out.text
+    }
+
+    func writeString(_ value: String, into out: inout SQLOutput) {
+        out.write("'")
+        let backslash = dialect.stringEscaping == .backslash
+        // Most literals have nothing to escape: copy them whole.
+        let needsEscaping = value.utf8.contains { byte in
+            byte == 0x27 || (backslash && (byte == 0x5C || byte < 0x20 || byte == 0x7F))
+        }
+        if !needsEscaping {
+            out.write(value)
+            out.write("'")
+            return
+        }
         for scalar in value.unicodeScalars {
             switch dialect.stringEscaping {
             case .doubledQuote:
-                out += scalar == "'" ? "''" : String(scalar)
+                if scalar == "'" { out.write("''") } else { out.write(scalar) }
             case .backslash:
                 switch scalar {
-                case "'": out += "\\'"
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
+                case "'": out.write("\\'")
+                case "\\": out.write("\\\\")
+                case "\n": out.write("\\n")
+                case "\r": out.write("\\r")
+                case "\t": out.write("\\t")
                 default:
                     if scalar.value < 0x20 || scalar.value == 0x7F {
                         let hex = String(scalar.value, radix: 16)
-                        out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+                        out.write("\\x" + (hex.count == 1 ? "0" + hex : hex))
                     } else {
-                        out.unicodeScalars.append(scalar)
+                        out.write(scalar)
                     }
                 }
             }
         }
-        return out + "'"
+        out.write("'")
     }
 
     func tableName(_ name: SQLTableName) -> String {
+        var out = SQLOutput()
+        writeTableName(name, into: &out)
+        return out.text
+    }
+
+    func writeTableName(_ name: SQLTableName, into out: inout SQLOutput) {
         if dialect.qualifiesWithProject, let project = name.project {
-            return quotePath("\(project).\(name.dataset).\(name.table)")
+            writeQuotedPath("\(project).\(name.dataset).\(name.table)", into: &out)
+            return
         }
-        return quoteIdentifier(name.dataset) + "." + quoteIdentifier(name.table)
+        writeIdentifier(name.dataset, into: &out)
+        out.write(".")
+        writeIdentifier(name.table, into: &out)
     }
 
     // MARK: - Statements
 
     /// A script: statements separated by blank lines, each ending with `;`, and a final newline.
     public func print(_ statements: [SQLStatement]) -> String {
-        var lines: [String] = []
-        for (index, statement) in statements.enumerated() {
-            if index > 0, !statements[index - 1].isComment || statement.isComment { lines.append("") }
-            lines.append(contentsOf: render(statement))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        print(statements, reusing: [:])
     }
 
-    func render(_ statement: SQLStatement) -> [String] {
+    /// `print(statements)`, where the statements at some indices were already printed on their own
+    /// (`print([statement])`): that text is reused instead of rendering them again.
+    func print(_ statements: [SQLStatement], reusing printed: [Int: String]) -> String {
+        var out = SQLOutput(capacity: 4096)
+        for (index, statement) in statements.enumerated() {
+            if index > 0, !statements[index - 1].isComment || statement.isComment { out.line() }
+            if let text = printed[index] {
+                // A statement printed alone starts a line at the top level and ends with the script's final newline.
+                out.line()
+                out.appendRaw(text.dropLast())
+            } else {
+                render(statement, into: &out)
+            }
+        }
+        out.write("\n")
+        return out.text
+    }
+
+    /// Prints one CREATE PROCEDURE whose body was already rendered by ``renderBody(of:)``: the same text as
+    /// `print([.createProcedure(procedure)])`. The compiler prints a procedure twice (without and with its
+    /// content hash in the description); the body, which is most of the text, is rendered once.
+    func print(_ procedure: SQLCreateProcedure, renderedBody body: SQLOutput.Chunk) -> String {
+        var out = SQLOutput(capacity: 4096)
+        renderCreateProcedure(procedure, body: body, into: &out)
+        out.write("\n")
+        return out.text
+    }
+
+    /// The body of a CREATE PROCEDURE as ``print(_:renderedBody:)`` takes it.
+    func renderBody(of procedure: SQLCreateProcedure) -> SQLOutput.Chunk {
+        var out = SQLOutput.chunk()
+        renderProcedureBody(procedure, into: &out)
+        return out.finishChunk()
+    }
+
+    /// True if `statement` prints no line at all in this dialect.
+    func rendersNothing(_ statement: SQLStatement) -> Bool {
+        switch statement {
+        case .beginTransaction, .commitTransaction: dialect.procedureForm != .storedProcedure
+        default: false
+        }
+    }
+
+    /// Writes a statement's lines. The first line is begun here; the last line is left open (no line break).
+    func render(_ statement: SQLStatement, into out: inout SQLOutput) {
         switch statement {
         case .comment(let text):
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { "-- \($0)" }
+            // One `-- ` line per line of the text. A CR LF pair is a single Character, not a "\n", so text with a
+            // CR keeps the Character split; without one, splitting the bytes at LF is the same and much cheaper.
+            if text.utf8.contains(0x0D) {
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    out.line("-- ")
+                    out.write(line)
+                }
+            } else {
+                for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                    out.line("-- ")
+                    out.write(Substring(line))
+                }
+            }
         case .createTable(let table):
-            return renderCreateTable(table)
+            renderCreateTable(table, into: &out)
         case .createProcedure(let procedure):
-            return renderCreateProcedure(procedure)
+            renderCreateProcedure(procedure, body: nil, into: &out)
         case .beginTransaction:
-            return dialect.procedureForm == .storedProcedure ? ["BEGIN TRANSACTION;"] : []
+            if dialect.procedureForm == .storedProcedure { out.line("BEGIN TRANSACTION;") }
         case .commitTransaction:
-            return dialect.procedureForm == .storedProcedure ? ["COMMIT TRANSACTION;"] : []
+            if dialect.procedureForm == .storedProcedure { out.line("COMMIT TRANSACTION;") }
         case .delete(let table, let alias, let filter):
-            return (["DELETE FROM \(tableName(table)) AS \(quoteIdentifier(alias))"] + renderCondition("WHERE", filter))
-                .joinedLast(";")
+            out.line("DELETE FROM ")
+            writeTableName(table, into: &out)
+            out.write(" AS ")
+            writeIdentifier(alias, into: &out)
+            renderCondition("WHERE", filter, into: &out)
+            out.write(";")
         case .insert(let table, let columns, let select):
-            var lines = ["INSERT INTO \(tableName(table)) ("]
-            lines += columns.enumerated().map { "  " + quoteIdentifier($0.element) + ($0.offset < columns.count - 1 ? "," : "") }
-            lines.append(")")
-            lines += renderSelect(select)
-            return lines.joinedLast(";")
+            renderInsert(table, columns: columns, select: select, into: &out)
+            out.write(";")
         case .merge(let merge):
-            return renderMerge(merge)
+            renderMerge(merge, into: &out)
         case .assert(.not(.exists(let select)), let message):
             switch dialect.assertions {
             case .statement:
-                return ["ASSERT NOT EXISTS ("] + renderSelect(select).map { "  " + $0 } + [") AS \(quoteString(message));"]
+                out.line("ASSERT NOT EXISTS (")
+                out.indentation += 2
+                renderSelect(select, into: &out)
+                out.indentation -= 2
+                out.line(") AS ")
+                writeString(message, into: &out)
+                out.write(";")
             case .function(let function):
-                return ["SELECT \(function)(NOT EXISTS ("] + renderSelect(select).map { "  " + $0 } + ["), \(quoteString(message)));"]
+                out.line("SELECT ")
+                out.write(function)
+                out.write("(NOT EXISTS (")
+                out.indentation += 2
+                renderSelect(select, into: &out)
+                out.indentation -= 2
+                out.line("), ")
+                writeString(message, into: &out)
+                out.write(");")
             }
         case .assert(let condition, let message):
             switch dialect.assertions {
             case .statement:
-                return ["ASSERT \(render(condition, context: 0))", "  AS \(quoteString(message));"]
+                out.line("ASSERT ")
+                write(condition, context: 0, into: &out)
+                out.line("  AS ")
+                writeString(message, into: &out)
+                out.write(";")
             case .function(let function):
-                return ["SELECT \(function)(\(render(condition, context: 0)), \(quoteString(message)));"]
+                out.line("SELECT ")
+                out.write(function)
+                out.write("(")
+                write(condition, context: 0, into: &out)
+                out.write(", ")
+                writeString(message, into: &out)
+                out.write(");")
             }
         case .call(let procedure, let arguments):
-            return ["CALL \(tableName(procedure))(\(arguments.map { render($0, context: 0) }.joined(separator: ", ")));"]
+            out.line("CALL ")
+            writeTableName(procedure, into: &out)
+            out.write("(")
+            writeList(arguments, into: &out)
+            out.write(");")
         case .select(let select):
-            return renderSelect(select).joinedLast(";")
+            renderSelect(select, into: &out)
+            out.write(";")
         }
     }
 
-    func renderOptions(_ options: [SQLOption]) -> [String] {
-        guard !options.isEmpty else { return [] }
-        var lines = ["OPTIONS ("]
+    /// `INSERT INTO t (` one column per line `)` and the SELECT (without the terminator).
+    func renderInsert(_ table: SQLTableName, columns: [String], select: SQLSelect, into out: inout SQLOutput) {
+        out.line("INSERT INTO ")
+        writeTableName(table, into: &out)
+        out.write(" (")
+        writeColumnLines(columns, into: &out)
+        out.line(")")
+        renderSelect(select, into: &out)
+    }
+
+    /// `  a,` … `  z`, one per line.
+    func writeColumnLines(_ columns: [String], into out: inout SQLOutput) {
+        for (index, column) in columns.enumerated() {
+            out.line("  ")
+            writeIdentifier(column, into: &out)
+            if index < columns.count - 1 { out.write(",") }
+        }
+    }
+
+    func renderOptions(_ options: [SQLOption], into out: inout SQLOutput) {
+        guard !options.isEmpty else { return }
+        out.line("OPTIONS (")
         for (index, option) in options.enumerated() {
-            lines.append("  \(option.key) = \(render(.literal(option.value), context: 0))\(index < options.count - 1 ? "," : "")")
+            out.line("  ")
+            out.write(option.key)
+            out.write(" = ")
+            write(option.value, into: &out)
+            if index < options.count - 1 { out.write(",") }
         }
-        lines.append(")")
-        return lines
+        out.line(")")
     }
 
-    func renderCreateTable(_ table: SQLCreateTable) -> [String] {
-        if !dialect.supportsPartitioning { return renderCreateTableWithIndexes(table) }
-        var lines = ["CREATE TABLE IF NOT EXISTS \(tableName(table.name)) ("]
+    func renderCreateTable(_ table: SQLCreateTable, into out: inout SQLOutput) {
+        if !dialect.supportsPartitioning { return renderCreateTableWithIndexes(table, into: &out) }
+        out.line("CREATE TABLE IF NOT EXISTS ")
+        writeTableName(table.name, into: &out)
+        out.write(" (")
         for (index, column) in table.columns.enumerated() {
-            var line = "  \(quoteIdentifier(column.name)) \(dialect.typeName(column.type))"
-            if column.notNull { line += " NOT NULL" }
-            if let description = column.description { line += " OPTIONS (description = \(quoteString(description)))" }
-            lines.append(line + (index < table.columns.count - 1 ? "," : ""))
+            out.line("  ")
+            writeIdentifier(column.name, into: &out)
+            out.write(" ")
+            out.write(dialect.typeName(column.type))
+            if column.notNull { out.write(" NOT NULL") }
+            if let description = column.description {
+                out.write(" OPTIONS (description = ")
+                writeString(description, into: &out)
+                out.write(")")
+            }
+            if index < table.columns.count - 1 { out.write(",") }
         }
-        lines.append(")")
+        out.line(")")
         if let partition = table.partition {
             let column = quoteIdentifier(partition.column)
-            lines.append("PARTITION BY \(partition.type == .timestamp ? "DATE(\(column))" : column)")
+            out.line("PARTITION BY ")
+            out.write(partition.type == .timestamp ? "DATE(\(column))" : column)
         }
-        if !table.cluster.isEmpty { lines.append("CLUSTER BY \(table.cluster.map(quoteIdentifier).joined(separator: ", "))") }
-        lines += renderOptions(table.options)
-        return lines.joinedLast(";")
+        if !table.cluster.isEmpty {
+            out.line("CLUSTER BY ")
+            writeIdentifierList(table.cluster, into: &out)
+        }
+        renderOptions(table.options, into: &out)
+        out.write(";")
+    }
+
+    func writeIdentifierList(_ names: [String], into out: inout SQLOutput) {
+        for (index, name) in names.enumerated() {
+            if index > 0 { out.write(", ") }
+            writeIdentifier(name, into: &out)
+        }
     }
 
     /// CREATE TABLE … STRICT (types enforced) and an index on the partition column and on the clustering columns,
     /// which is what a daily delete and the usual filters need.
-    func renderCreateTableWithIndexes(_ table: SQLCreateTable) -> [String] {
-        var lines: [String] = []
+    func renderCreateTableWithIndexes(_ table: SQLCreateTable, into out: inout SQLOutput) {
         if case .string(let description) = table.options.first(where: { $0.key == "description" })?.value {
-            lines.append("-- \(description)")
+            out.line("-- ")
+            out.write(description)
         }
-        lines.append("CREATE TABLE IF NOT EXISTS \(tableName(table.name)) (")
+        out.line("CREATE TABLE IF NOT EXISTS ")
+        writeTableName(table.name, into: &out)
+        out.write(" (")
         for (index, column) in table.columns.enumerated() {
-            var line = "  \(quoteIdentifier(column.name)) \(dialect.typeName(column.type))"
-            if column.notNull { line += " NOT NULL" }
-            lines.append(line + (index < table.columns.count - 1 ? "," : ""))
+            out.line("  ")
+            writeIdentifier(column.name, into: &out)
+            out.write(" ")
+            out.write(dialect.typeName(column.type))
+            if column.notNull { out.write(" NOT NULL") }
+            if index < table.columns.count - 1 { out.write(",") }
         }
-        lines.append(") STRICT;")
+        out.line(") STRICT;")
         let schema = quoteIdentifier(table.name.dataset)
         if let partition = table.partition {
-            lines.append("")
-            lines.append(
+            out.line()
+            out.line(
                 "CREATE INDEX IF NOT EXISTS \(schema).\(quoteIdentifier(table.name.table + "__partition")) ON \(quoteIdentifier(table.name.table)) (\(quoteIdentifier(partition.column)));")
         }
         if !table.cluster.isEmpty {
-            lines.append("")
-            lines.append(
+            out.line()
+            out.line(
                 "CREATE INDEX IF NOT EXISTS \(schema).\(quoteIdentifier(table.name.table + "__cluster")) ON \(quoteIdentifier(table.name.table)) (\(table.cluster.map(quoteIdentifier).joined(separator: ", ")));")
         }
-        return lines
     }
 
-    func renderCreateProcedure(_ procedure: SQLCreateProcedure) -> [String] {
+    /// The header, the body (rendered here, or already rendered by ``renderBody(of:)``) and the end.
+    func renderCreateProcedure(_ procedure: SQLCreateProcedure, body: SQLOutput.Chunk?, into out: inout SQLOutput) {
         if dialect.procedureForm == .statementList {
-            var lines = ["-- procedure \(procedure.name.table)(\(procedure.parameters.map { "@\($0.name) \($0.type.rawValue)" }.joined(separator: ", ")))"]
+            out.line("-- procedure \(procedure.name.table)(\(procedure.parameters.map { "@\($0.name) \($0.type.rawValue)" }.joined(separator: ", ")))")
             if case .string(let description) = procedure.options.first(where: { $0.key == "description" })?.value {
-                lines.append("-- \(description)")
+                out.line("-- ")
+                out.write(description)
             }
-            for statement in procedure.body {
-                let rendered = render(statement)
-                if rendered.isEmpty { continue }
-                lines.append("")
-                lines += rendered
-            }
-            return lines
+            if let body { out.append(body) } else { renderProcedureBody(procedure, into: &out) }
+            return
         }
-        var lines = ["CREATE OR REPLACE PROCEDURE \(tableName(procedure.name))("]
+        out.line("CREATE OR REPLACE PROCEDURE ")
+        writeTableName(procedure.name, into: &out)
+        out.write("(")
         for (index, parameter) in procedure.parameters.enumerated() {
-            lines.append(
-                "  \(quoteIdentifier(parameter.name)) \(parameter.type.rawValue)\(index < procedure.parameters.count - 1 ? "," : "")")
+            out.line("  ")
+            writeIdentifier(parameter.name, into: &out)
+            out.write(" ")
+            out.write(parameter.type.rawValue)
+            if index < procedure.parameters.count - 1 { out.write(",") }
         }
-        lines.append(")")
-        lines += renderOptions(procedure.options)
-        lines.append("BEGIN")
-        for (index, statement) in procedure.body.enumerated() {
-            if index > 0, !procedure.body[index - 1].isComment || statement.isComment { lines.append("") }
-            lines += render(statement).map { $0.isEmpty ? $0 : "  " + $0 }
-        }
-        lines.append("END;")
-        return lines
+        out.line(")")
+        renderOptions(procedure.options, into: &out)
+        out.line("BEGIN")
+        if let body { out.append(body) } else { renderProcedureBody(procedure, into: &out) }
+        out.line("END;")
     }
 
-    func renderMerge(_ merge: SQLMerge) -> [String] {
-        if dialect.merges == .deleteThenInsert { return renderMergeAsDeleteInsert(merge) }
-        var lines = ["MERGE \(tableName(merge.target)) AS \(quoteIdentifier(merge.targetAlias))", "USING ("]
-        lines += renderSelect(merge.source).map { "  " + $0 }
-        lines.append(") AS \(quoteIdentifier(merge.sourceAlias))")
-        lines += renderCondition("ON", merge.on)
+    /// The statements between BEGIN and END (indented), or the statement list, each after a blank line.
+    func renderProcedureBody(_ procedure: SQLCreateProcedure, into out: inout SQLOutput) {
+        if dialect.procedureForm == .statementList {
+            for statement in procedure.body where !rendersNothing(statement) {
+                out.line()
+                render(statement, into: &out)
+            }
+            return
+        }
+        out.indentation += 2
+        for (index, statement) in procedure.body.enumerated() {
+            if index > 0, !procedure.body[index - 1].isComment || statement.isComment { out.line() }
+            render(statement, into: &out)
+        }
+        out.indentation -= 2
+    }
+
+    func renderMerge(_ merge: SQLMerge, into out: inout SQLOutput) {
+        if dialect.merges == .deleteThenInsert { return renderMergeAsDeleteInsert(merge, into: &out) }
+        out.line("MERGE ")
+        writeTableName(merge.target, into: &out)
+        out.write(" AS ")
+        writeIdentifier(merge.targetAlias, into: &out)
+        out.line("USING (")
+        out.indentation += 2
+        renderSelect(merge.source, into: &out)
+        out.indentation -= 2
+        out.line(") AS ")
+        writeIdentifier(merge.sourceAlias, into: &out)
+        renderCondition("ON", merge.on, into: &out)
         let source = quoteIdentifier(merge.sourceAlias)
         if !merge.updateColumns.isEmpty {
-            lines.append("WHEN MATCHED THEN")
-            lines.append("  UPDATE SET")
+            out.line("WHEN MATCHED THEN")
+            out.line("  UPDATE SET")
             for (index, column) in merge.updateColumns.enumerated() {
                 let name = quoteIdentifier(column)
-                lines.append("    \(name) = \(source).\(name)\(index < merge.updateColumns.count - 1 ? "," : "")")
+                out.line("    \(name) = \(source).\(name)\(index < merge.updateColumns.count - 1 ? "," : "")")
             }
         }
-        lines.append("WHEN NOT MATCHED THEN")
-        lines.append("  INSERT (\(merge.insertColumns.map(quoteIdentifier).joined(separator: ", ")))")
-        lines.append("  VALUES (\(merge.insertColumns.map { "\(source).\(quoteIdentifier($0))" }.joined(separator: ", ")))")
-        return lines.joinedLast(";")
+        out.line("WHEN NOT MATCHED THEN")
+        out.line("  INSERT (")
+        writeIdentifierList(merge.insertColumns, into: &out)
+        out.write(")")
+        out.line("  VALUES (\(merge.insertColumns.map { "\(source).\(quoteIdentifier($0))" }.joined(separator: ", ")))")
+        out.write(";")
     }
 
     /// MERGE for engines without it: delete the target rows a source row matches, then insert every source row.
     /// Equivalent to a merge that updates every non-key column; the statement list runs in one transaction.
-    func renderMergeAsDeleteInsert(_ merge: SQLMerge) -> [String] {
-        var lines = ["DELETE FROM \(tableName(merge.target)) AS \(quoteIdentifier(merge.targetAlias))", "WHERE EXISTS ("]
+    func renderMergeAsDeleteInsert(_ merge: SQLMerge, into out: inout SQLOutput) {
+        out.line("DELETE FROM ")
+        writeTableName(merge.target, into: &out)
+        out.write(" AS ")
+        writeIdentifier(merge.targetAlias, into: &out)
+        out.line("WHERE EXISTS (")
         let source = merge.source
         // The source's own FROM keeps its aliases; the match condition refers to it as a derived table.
-        lines.append("  SELECT 1")
-        lines.append("  FROM (")
-        lines += renderSelect(source).map { "    " + $0 }
-        lines.append("  ) AS \(quoteIdentifier(merge.sourceAlias))")
-        lines += renderCondition("WHERE", merge.on, indent: "  ")
-        lines.append(");")
-        lines.append("")
-        var insert = ["INSERT INTO \(tableName(merge.target)) ("]
-        insert += merge.insertColumns.enumerated().map { "  " + quoteIdentifier($0.element) + ($0.offset < merge.insertColumns.count - 1 ? "," : "") }
-        insert.append(")")
-        insert += renderSelect(merge.source)
-        return lines + insert.joinedLast(";")
+        out.line("  SELECT 1")
+        out.line("  FROM (")
+        out.indentation += 4
+        renderSelect(source, into: &out)
+        out.indentation -= 4
+        out.line("  ) AS ")
+        writeIdentifier(merge.sourceAlias, into: &out)
+        renderCondition("WHERE", merge.on, indent: "  ", into: &out)
+        out.line(");")
+        out.line()
+        renderInsert(merge.target, columns: merge.insertColumns, select: merge.source, into: &out)
+        out.write(";")
     }
 
     /// `KEYWORD a` and, for an AND chain, one conjunct per line.
-    func renderCondition(_ keyword: String, _ condition: SQLExpr, indent: String = "") -> [String] {
-        let conjuncts = condition.conjuncts
-        var lines = ["\(indent)\(keyword) \(render(conjuncts[0], context: Precedence.and + 1))"]
-        for conjunct in conjuncts.dropFirst() {
-            lines.append("\(indent)  AND \(render(conjunct, context: Precedence.and + 1))")
-        }
-        return lines
+    func renderCondition(_ keyword: String, _ condition: SQLExpr, indent: String = "", into out: inout SQLOutput) {
+        var first = true
+        writeConjuncts(of: condition, keyword: keyword, indent: indent, first: &first, into: &out)
     }
 
-    func renderSelect(_ select: SQLSelect) -> [String] {
-        var lines = ["SELECT"]
+    /// The top-level conjuncts of an AND chain, left to right, one per line (a method rather than a closure:
+    /// this is on the printer's hottest path).
+    func writeConjuncts(
+        of condition: SQLExpr, keyword: String, indent: String, first: inout Bool, into out: inout SQLOutput
+    ) {
+        if case .binary(.and, let l, let r) = condition {
+            writeConjuncts(of: l, keyword: keyword, indent: indent, first: &first, into: &out)
+            writeConjuncts(of: r, keyword: keyword, indent: indent, first: &first, into: &out)
+            return
+        }
+        out.line(indent)
+        out.write(first ? keyword : "  AND")
+        out.write(" ")
+        write(condition, context: Precedence.and + 1, into: &out)
+        first = false
+    }
+
+    func renderSelect(_ select: SQLSelect, into out: inout SQLOutput) {
+        out.line("SELECT")
         for (index, item) in select.items.enumerated() {
-            var line = "  " + render(item.expression, context: 0)
-            if let alias = item.alias { line += " AS \(quoteIdentifier(alias))" }
-            lines.append(line + (index < select.items.count - 1 ? "," : ""))
+            out.line("  ")
+            write(item.expression, context: 0, into: &out)
+            if let alias = item.alias {
+                out.write(" AS ")
+                writeIdentifier(alias, into: &out)
+            }
+            if index < select.items.count - 1 { out.write(",") }
         }
-        if let from = select.from { lines.append("FROM \(render(from))") }
+        if let from = select.from {
+            out.line("FROM ")
+            write(from, into: &out)
+        }
         for join in select.joins {
-            lines.append("\(join.kind.rawValue) \(render(join.item))")
-            if let on = join.on { lines += renderCondition("ON", on, indent: "  ") }
+            out.line(join.kind.rawValue)
+            out.write(" ")
+            write(join.item, into: &out)
+            if let on = join.on { renderCondition("ON", on, indent: "  ", into: &out) }
         }
-        if let filter = select.filter { lines += renderCondition("WHERE", filter) }
+        if let filter = select.filter { renderCondition("WHERE", filter, into: &out) }
         if !select.groupBy.isEmpty {
-            lines.append("GROUP BY")
+            out.line("GROUP BY")
             for (index, expression) in select.groupBy.enumerated() {
-                lines.append("  " + render(expression, context: 0) + (index < select.groupBy.count - 1 ? "," : ""))
+                out.line("  ")
+                write(expression, context: 0, into: &out)
+                if index < select.groupBy.count - 1 { out.write(",") }
             }
         }
-        if let having = select.having { lines += renderCondition("HAVING", having) }
+        if let having = select.having { renderCondition("HAVING", having, into: &out) }
         for branch in select.unionAll {
-            lines.append("UNION ALL")
-            lines += renderSelect(branch)
+            out.line("UNION ALL")
+            renderSelect(branch, into: &out)
         }
-        return lines
     }
 
     func render(_ item: SQLFromItem) -> String {
+        var out = SQLOutput()
+        write(item, into: &out)
+        return out.text
+    }
+
+    func write(_ item: SQLFromItem, into out: inout SQLOutput) {
         switch item {
         case .table(let name, let alias):
-            return "\(tableName(name)) AS \(quoteIdentifier(alias))"
+            writeTableName(name, into: &out)
+            out.write(" AS ")
+            writeIdentifier(alias, into: &out)
         case .dateSpine(let from, let to, let alias):
             switch dialect.dateSpines {
             case .unnestGenerateDateArray:
-                return "UNNEST(GENERATE_DATE_ARRAY(\(render(from, context: 0)), \(render(to, context: 0)))) AS \(quoteIdentifier(alias))"
+                out.write("UNNEST(GENERATE_DATE_ARRAY(")
+                write(from, context: 0, into: &out)
+                out.write(", ")
+                write(to, context: 0, into: &out)
+                out.write(")) AS ")
             case .jsonEach(let function):
-                return "json_each(\(function)(\(render(from, context: 0)), \(render(to, context: 0)))) AS \(quoteIdentifier(alias))"
+                out.write("json_each(")
+                out.write(function)
+                out.write("(")
+                write(from, context: 0, into: &out)
+                out.write(", ")
+                write(to, context: 0, into: &out)
+                out.write(")) AS ")
             }
+            writeIdentifier(alias, into: &out)
         }
     }
 
@@ -328,32 +613,84 @@ public struct SQLPrinter: Sendable {
 
     /// Renders an expression inside a context of the given precedence, adding parentheses when needed.
     func render(_ expression: SQLExpr, context: Int) -> String {
-        let (text, precedence) = renderWithPrecedence(expression)
-        return precedence < context ? "(\(text))" : text
+        var out = SQLOutput()
+        write(expression, context: context, into: &out)
+        return out.text
     }
 
+    /// Writes `expression`, in parentheses if it binds less tightly than `context`.
+    func write(_ expression: SQLExpr, context: Int, into out: inout SQLOutput) {
+        if precedence(of: expression) < context {
+            out.write("(")
+            writeExpression(expression, into: &out)
+            out.write(")")
+        } else {
+            writeExpression(expression, into: &out)
+        }
+    }
+
+    /// `a, b, c` at context 0.
+    func writeList(_ expressions: [SQLExpr], into out: inout SQLOutput) {
+        for (index, expression) in expressions.enumerated() {
+            if index > 0 { out.write(", ") }
+            write(expression, context: 0, into: &out)
+        }
+    }
+
+    /// How tightly the printed form of `expression` binds (what ``writeExpression(_:into:)`` writes).
+    func precedence(of expression: SQLExpr) -> Int {
+        switch expression {
+        case .negate: return Precedence.unary
+        case .not: return Precedence.not
+        case .binary(.divide, _, _) where dialect.functions == .sqlite: return Precedence.primary
+        case .binary(let op, _, _): return Self.precedence(of: op)
+        case .isNull, .isNotDistinctFrom, .inList, .between, .like: return Precedence.comparison
+        case .function(let function, let arguments):
+            if dialect.functions == .sqlite, function == .concat, arguments.count != 1 { return Precedence.multiplicative }
+            return Precedence.primary
+        case .column, .variable, .spineDay, .queryParameter, .literal, .caseWhen, .cast, .dateToTimestamp,
+            .timestampToDate, .countStar, .interval, .datePart, .exists:
+            return Precedence.primary
+        }
+    }
+
+    /// The expression's text and its precedence.
     func renderWithPrecedence(_ expression: SQLExpr) -> (String, Int) {
+        var out = SQLOutput()
+        writeExpression(expression, into: &out)
+        return (out.text, precedence(of: expression))
+    }
+
+    /// Writes an expression without outer parentheses.
+    func writeExpression(_ expression: SQLExpr, into out: inout SQLOutput) {
         switch expression {
         case .column(let qualifier, let name):
-            return ((qualifier.map { quoteIdentifier($0) + "." } ?? "") + quoteIdentifier(name), Precedence.primary)
+            if let qualifier {
+                writeIdentifier(qualifier, into: &out)
+                out.write(".")
+            }
+            writeIdentifier(name, into: &out)
         case .variable(let name):
             switch dialect.argumentReferences {
-            case .identifier: return (quoteIdentifier(name), Precedence.primary)
-            case .boundParameter: return ("@" + name, Precedence.primary)
+            case .identifier: writeIdentifier(name, into: &out)
+            case .boundParameter:
+                out.write("@")
+                out.write(name)
             }
         case .spineDay(let alias):
-            switch dialect.dateSpines {
-            case .unnestGenerateDateArray: return (quoteIdentifier(alias), Precedence.primary)
-            case .jsonEach: return (quoteIdentifier(alias) + ".value", Precedence.primary)
-            }
+            writeIdentifier(alias, into: &out)
+            if case .jsonEach = dialect.dateSpines { out.write(".value") }
         case .queryParameter(let name):
-            return ("@" + name, Precedence.primary)
+            out.write("@")
+            out.write(name)
         case .literal(let literal):
-            return (render(literal), Precedence.primary)
+            write(literal, into: &out)
         case .negate(let operand):
-            return ("-" + render(operand, context: Precedence.unary + 1), Precedence.unary)
+            out.write("-")
+            write(operand, context: Precedence.unary + 1, into: &out)
         case .not(let operand):
-            return ("NOT " + render(operand, context: Precedence.not), Precedence.not)
+            out.write("NOT ")
+            write(operand, context: Precedence.not, into: &out)
         case .binary(.divide, let left, let right) where dialect.functions == .sqlite:
             // SQLite divides integers as integers and returns NULL for x / 0; BigQuery's `/` never truncates and
             // fails on zero. The registered function does what BigQuery does.
@@ -361,152 +698,360 @@ public struct SQLPrinter: Sendable {
             // divides natively.
             let l = render(left, context: 0)
             let r = render(right, context: 0)
-            return ("CASE WHEN \(r) = 0 THEN cloudact_divide(\(l), \(r)) ELSE CAST(\(l) AS REAL) / \(r) END", Precedence.primary)
+            out.write("CASE WHEN \(r) = 0 THEN cloudact_divide(\(l), \(r)) ELSE CAST(\(l) AS REAL) / \(r) END")
         case .binary(let op, let left, let right):
             let p = Self.precedence(of: op)
             let rightContext = op.isComparison ? p + 1 : p + 1
             let leftContext = op.isComparison ? p + 1 : p
-            return ("\(render(left, context: leftContext)) \(op.rawValue) \(render(right, context: rightContext))", p)
+            write(left, context: leftContext, into: &out)
+            out.write(" ")
+            out.write(op.rawValue)
+            out.write(" ")
+            write(right, context: rightContext, into: &out)
         case .isNull(let operand, let negated):
-            return ("\(render(operand, context: Precedence.comparison + 1)) IS \(negated ? "NOT " : "")NULL", Precedence.comparison)
+            write(operand, context: Precedence.comparison + 1, into: &out)
+            out.write(negated ? " IS NOT NULL" : " IS NULL")
         case .isNotDistinctFrom(let left, let right):
-            return (
-                "\(render(left, context: Precedence.comparison + 1)) \(dialect.nullSafeEquality) \(render(right, context: Precedence.comparison + 1))",
-                Precedence.comparison
-            )
+            write(left, context: Precedence.comparison + 1, into: &out)
+            out.write(" ")
+            out.write(dialect.nullSafeEquality)
+            out.write(" ")
+            write(right, context: Precedence.comparison + 1, into: &out)
         case .inList(let operand, let items, let negated):
-            let list = items.map { render($0, context: 0) }.joined(separator: ", ")
-            return ("\(render(operand, context: Precedence.comparison + 1)) \(negated ? "NOT " : "")IN (\(list))", Precedence.comparison)
+            write(operand, context: Precedence.comparison + 1, into: &out)
+            out.write(negated ? " NOT IN (" : " IN (")
+            writeList(items, into: &out)
+            out.write(")")
         case .between(let operand, let low, let high, let negated):
             let c = Precedence.comparison + 1
-            return (
-                "\(render(operand, context: c)) \(negated ? "NOT " : "")BETWEEN \(render(low, context: c)) AND \(render(high, context: c))",
-                Precedence.comparison
-            )
+            write(operand, context: c, into: &out)
+            out.write(negated ? " NOT BETWEEN " : " BETWEEN ")
+            write(low, context: c, into: &out)
+            out.write(" AND ")
+            write(high, context: c, into: &out)
         case .like(let operand, let pattern, let negated):
             let c = Precedence.comparison + 1
+            write(operand, context: c, into: &out)
+            out.write(negated ? " NOT LIKE " : " LIKE ")
+            write(pattern, context: c, into: &out)
             // BigQuery's LIKE takes `\` as its escape character; SQLite has none unless told.
-            let escape = dialect.functions == .sqlite ? " ESCAPE '\\'" : ""
-            return (
-                "\(render(operand, context: c)) \(negated ? "NOT " : "")LIKE \(render(pattern, context: c))\(escape)", Precedence.comparison
-            )
+            if dialect.functions == .sqlite { out.write(" ESCAPE '\\'") }
         case .caseWhen(let operand, let whens, let otherwise):
-            var text = "CASE"
-            if let operand { text += " " + render(operand, context: 0) }
-            for branch in whens { text += " WHEN \(render(branch.condition, context: 0)) THEN \(render(branch.result, context: 0))" }
-            if let otherwise { text += " ELSE \(render(otherwise, context: 0))" }
-            return (text + " END", Precedence.primary)
+            out.write("CASE")
+            if let operand {
+                out.write(" ")
+                write(operand, context: 0, into: &out)
+            }
+            for branch in whens {
+                out.write(" WHEN ")
+                write(branch.condition, context: 0, into: &out)
+                out.write(" THEN ")
+                write(branch.result, context: 0, into: &out)
+            }
+            if let otherwise {
+                out.write(" ELSE ")
+                write(otherwise, context: 0, into: &out)
+            }
+            out.write(" END")
         case .cast(let operand, let type, let safe, let from):
             if dialect.functions == .sqlite {
-                let source = from.map { ", '\($0.rawValue)'" } ?? ""
-                return ("cloudact_cast(\(render(operand, context: 0)), '\(type.rawValue)', \(safe ? 1 : 0)\(source))", Precedence.primary)
+                out.write("cloudact_cast(")
+                write(operand, context: 0, into: &out)
+                out.write(", '\(type.rawValue)', \(safe ? 1 : 0)")
+                if let from { out.write(", '\(from.rawValue)'") }
+                out.write(")")
+            } else {
+                out.write(safe ? "SAFE_CAST(" : "CAST(")
+                write(operand, context: 0, into: &out)
+                out.write(" AS ")
+                out.write(type.rawValue)
+                out.write(")")
             }
-            return ("\(safe ? "SAFE_CAST" : "CAST")(\(render(operand, context: 0)) AS \(type.rawValue))", Precedence.primary)
         case .dateToTimestamp(let date):
-            if dialect.functions == .sqlite { return ("(\(render(date, context: 0)) || 'T00:00:00.000000Z')", Precedence.primary) }
-            return ("TIMESTAMP(\(render(date, context: 0)))", Precedence.primary)
+            if dialect.functions == .sqlite {
+                out.write("(")
+                write(date, context: 0, into: &out)
+                out.write(" || 'T00:00:00.000000Z')")
+            } else {
+                out.write("TIMESTAMP(")
+                write(date, context: 0, into: &out)
+                out.write(")")
+            }
         case .timestampToDate(let timestamp):
-            if dialect.functions == .sqlite { return ("substr(\(render(timestamp, context: 0)), 1, 10)", Precedence.primary) }
-            return ("DATE(\(render(timestamp, context: 0)))", Precedence.primary)
+            if dialect.functions == .sqlite {
+                out.write("substr(")
+                write(timestamp, context: 0, into: &out)
+                out.write(", 1, 10)")
+            } else {
+                out.write("DATE(")
+                write(timestamp, context: 0, into: &out)
+                out.write(")")
+            }
         case .function(let function, let arguments):
-            return renderFunction(function, arguments)
+            writeFunction(function, arguments, into: &out)
         case .countStar:
-            return ("COUNT(*)", Precedence.primary)
+            out.write("COUNT(*)")
         case .interval(let amount, let part):
             if dialect.functions == .sqlite {
-                return ("\(render(amount, context: 0)), '\(part.rawValue)'", Precedence.primary)
+                write(amount, context: 0, into: &out)
+                out.write(", '\(part.rawValue)'")
+            } else {
+                out.write("INTERVAL ")
+                write(amount, context: Precedence.unary, into: &out)
+                out.write(" ")
+                out.write(part.rawValue)
             }
-            return ("INTERVAL \(render(amount, context: Precedence.unary)) \(part.rawValue)", Precedence.primary)
         case .datePart(let part):
-            return (dialect.functions == .sqlite ? "'\(part.rawValue)'" : part.rawValue, Precedence.primary)
+            out.write(dialect.functions == .sqlite ? "'\(part.rawValue)'" : part.rawValue)
         case .exists(let select):
-            let body = renderSelect(select).joined(separator: " ")
-            return ("EXISTS (\(body))", Precedence.primary)
+            // The subquery's lines, joined with spaces.
+            out.write("EXISTS (")
+            let saved = out.beginSingleLine()
+            renderSelect(select, into: &out)
+            out.endSingleLine(saved)
+            out.write(")")
         }
     }
 
     /// A library function in the dialect's rendering (Docs/SQLITE.md lists the SQLite mapping and why).
-    func renderFunction(_ function: SQLFunction, _ arguments: [SQLExpr]) -> (String, Int) {
-        let args = arguments.map { render($0, context: 0) }
-        func call(_ name: String, _ list: [String]) -> (String, Int) {
-            ("\(name)(\(list.joined(separator: ", ")))", Precedence.primary)
-        }
+    func writeFunction(_ function: SQLFunction, _ arguments: [SQLExpr], into out: inout SQLOutput) {
         switch dialect.functions {
         case .googleSQL:
-            if function == .extract, args.count == 2 {
-                return ("EXTRACT(\(args[0]) FROM \(args[1]))", Precedence.primary)
+            if function == .extract, arguments.count == 2 {
+                out.write("EXTRACT(")
+                write(arguments[0], context: 0, into: &out)
+                out.write(" FROM ")
+                write(arguments[1], context: 0, into: &out)
+                out.write(")")
+                return
             }
-            return call(function.rawValue, args)
+            out.write(function.rawValue)
+            out.write("(")
+            writeList(arguments, into: &out)
+            out.write(")")
         case .sqlite:
-            switch function {
-            case .coalesce where args.count == 1:
-                // SQLite refuses a one-argument coalesce(); the value is its own coalesce.
-                return (render(arguments[0], context: Precedence.primary), Precedence.primary)
-            case .coalesce, .ifNull, .nullIf, .abs, .round, .sum, .avg, .count, .min, .max:
-                return call(function.rawValue.lowercased(), args)
-            case .jsonObject:
-                return call("json_object", args)
-            case .if:
-                return ("CASE WHEN \(args[0]) THEN \(args[1]) ELSE \(args[2]) END", Precedence.primary)
-            case .least, .greatest:
-                // SQLite's one-argument min/max are aggregates; one value is its own least.
-                if args.count == 1 { return (render(arguments[0], context: Precedence.primary), Precedence.primary) }
-                return call(function == .least ? "min" : "max", args)
-            case .concat:
-                if args.count == 1 { return call("cloudact_string", args) }
-                return (arguments.map { render($0, context: Precedence.multiplicative + 1) }.joined(separator: " || "), Precedence.multiplicative)
-            case .countIf:
-                return ("count(CASE WHEN \(args[0]) THEN 1 END)", Precedence.primary)
-            case .anyValue:
-                return call("min", args)
-            // Exact native forms where the text representation makes them trivial (no call into Swift per row).
-            case .currentTimestamp:
-                return ("@_cloudact_now", Precedence.primary)
-            case .currentDate:
-                return ("@_cloudact_today", Precedence.primary)
-            case .dateTrunc where arguments.count == 2 && arguments[1] == .datePart(.month):
-                return ("(substr(\(args[0]), 1, 7) || '-01')", Precedence.primary)
-            case .dateTrunc where arguments.count == 2 && arguments[1] == .datePart(.year):
-                return ("(substr(\(args[0]), 1, 4) || '-01-01')", Precedence.primary)
-            case .dateAdd where arguments.count == 2:
-                if case .interval(let amount, .day) = arguments[1] {
-                    return ("date(\(args[0]), (\(render(amount, context: 0))) || ' days')", Precedence.primary)
-                }
-                // The first of a month plus whole months never needs BigQuery's end-of-month clamping, so SQLite's
-                // own month arithmetic is exact there.
-                if case .function(.dateTrunc, let truncated) = arguments[0], truncated.count == 2,
-                    truncated[1] == .datePart(.month) || truncated[1] == .datePart(.year),
-                    case .interval(let amount, let part) = arguments[1], part == .month || part == .year
-                {
-                    let months = part == .year ? "((\(render(amount, context: 0))) * 12)" : "(\(render(amount, context: 0)))"
-                    return ("date(\(args[0]), \(months) || ' months')", Precedence.primary)
-                }
-                return call("cloudact_date_add", args)
-            case .dateAdd, .dateSub, .dateTrunc, .dateDiff, .lastDay, .extract, .date, .timestamp, .formatDate,
-                .div, .mod, .safeDivide, .lower, .upper, .trim, .substr, .regexpContains, .regexpExtract, .startsWith:
-                var list = args
-                if function == .lastDay, list.count == 1 { list.append("'MONTH'") }
-                return call("cloudact_" + function.rawValue.lowercased(), list)
+            out.write(renderSQLiteFunction(function, arguments))
+        }
+    }
+
+    /// The SQLite rendering of a library function.
+    func renderSQLiteFunction(_ function: SQLFunction, _ arguments: [SQLExpr]) -> String {
+        let args = arguments.map { render($0, context: 0) }
+        func call(_ name: String, _ list: [String]) -> String {
+            "\(name)(\(list.joined(separator: ", ")))"
+        }
+        switch function {
+        case .coalesce where args.count == 1:
+            // SQLite refuses a one-argument coalesce(); the value is its own coalesce.
+            return render(arguments[0], context: Precedence.primary)
+        case .coalesce, .ifNull, .nullIf, .abs, .round, .sum, .avg, .count, .min, .max:
+            return call(function.rawValue.lowercased(), args)
+        case .jsonObject:
+            return call("json_object", args)
+        case .if:
+            return "CASE WHEN \(args[0]) THEN \(args[1]) ELSE \(args[2]) END"
+        case .least, .greatest:
+            // SQLite's one-argument min/max are aggregates; one value is its own least.
+            if args.count == 1 { return render(arguments[0], context: Precedence.primary) }
+            return call(function == .least ? "min" : "max", args)
+        case .concat:
+            if args.count == 1 { return call("cloudact_string", args) }
+            return arguments.map { render($0, context: Precedence.multiplicative + 1) }.joined(separator: " || ")
+        case .countIf:
+            return "count(CASE WHEN \(args[0]) THEN 1 END)"
+        case .anyValue:
+            return call("min", args)
+        // Exact native forms where the text representation makes them trivial (no call into Swift per row).
+        case .currentTimestamp:
+            return "@_cloudact_now"
+        case .currentDate:
+            return "@_cloudact_today"
+        case .dateTrunc where arguments.count == 2 && arguments[1] == .datePart(.month):
+            return "(substr(\(args[0]), 1, 7) || '-01')"
+        case .dateTrunc where arguments.count == 2 && arguments[1] == .datePart(.year):
+            return "(substr(\(args[0]), 1, 4) || '-01-01')"
+        case .dateAdd where arguments.count == 2:
+            if case .interval(let amount, .day) = arguments[1] {
+                return "date(\(args[0]), (\(render(amount, context: 0))) || ' days')"
             }
+            // The first of a month plus whole months never needs BigQuery's end-of-month clamping, so SQLite's
+            // own month arithmetic is exact there.
+            if case .function(.dateTrunc, let truncated) = arguments[0], truncated.count == 2,
+                truncated[1] == .datePart(.month) || truncated[1] == .datePart(.year),
+                case .interval(let amount, let part) = arguments[1], part == .month || part == .year
+            {
+                let months = part == .year ? "((\(render(amount, context: 0))) * 12)" : "(\(render(amount, context: 0)))"
+                return "date(\(args[0]), \(months) || ' months')"
+            }
+            return call("cloudact_date_add", args)
+        case .dateAdd, .dateSub, .dateTrunc, .dateDiff, .lastDay, .extract, .date, .timestamp, .formatDate,
+            .div, .mod, .safeDivide, .lower, .upper, .trim, .substr, .regexpContains, .regexpExtract, .startsWith:
+            var list = args
+            if function == .lastDay, list.count == 1 { list.append("'MONTH'") }
+            return call("cloudact_" + function.rawValue.lowercased(), list)
         }
     }
 
     func render(_ literal: SQLLiteral) -> String {
+        var out = SQLOutput()
+        write(literal, into: &out)
+        return out.text
+    }
+
+    func write(_ literal: SQLLiteral, into out: inout SQLOutput) {
+        let googleSQL = dialect.functions == .googleSQL
         switch literal {
-        case .integer(let text): text
+        case .integer(let text): out.write(text)
         case .decimal(let text, let type):
             switch dialect.decimalLiterals {
-            case .typed: "\(type.rawValue) \(quoteString(text))"
-            case .bare: text
+            case .typed:
+                out.write(type.rawValue)
+                out.write(" ")
+                writeString(text, into: &out)
+            case .bare: out.write(text)
             }
-        case .string(let value): quoteString(value)
-        case .bool(let value): value ? "TRUE" : "FALSE"
-        case .null: "NULL"
-        case .date(let value): dialect.functions == .googleSQL ? "DATE \(quoteString(value))" : quoteString(value)
-        case .json(let value): dialect.functions == .googleSQL ? "JSON \(quoteString(value))" : "json(\(quoteString(value)))"
+        case .string(let value): writeString(value, into: &out)
+        case .bool(let value): out.write(value ? "TRUE" : "FALSE")
+        case .null: out.write("NULL")
+        case .date(let value):
+            if googleSQL { out.write("DATE ") }
+            writeString(value, into: &out)
+        case .json(let value):
+            out.write(googleSQL ? "JSON " : "json(")
+            writeString(value, into: &out)
+            if !googleSQL { out.write(")") }
         case .timestamp(let value):
-            dialect.functions == .googleSQL ? "TIMESTAMP \(quoteString(value))" : "cloudact_timestamp(\(quoteString(value)))"
+            out.write(googleSQL ? "TIMESTAMP " : "cloudact_timestamp(")
+            writeString(value, into: &out)
+            if !googleSQL { out.write(")") }
         }
+    }
+}
+
+/// The printer's output: lines joined by line breaks, each line indented by the enclosing blocks.
+///
+/// A statement writes its lines with ``line(_:)`` (which ends the previous line) and leaves its last line open,
+/// so a caller can append a terminator. Indentation is written lazily, with a line's first text: an empty line
+/// stays empty. Between ``beginSingleLine()`` and ``endSingleLine(_:)`` the lines are joined with spaces instead (a subquery inside an
+/// expression). The text is kept as UTF-8 bytes (every piece written is a valid string) and becomes a String
+/// once, at the end.
+struct SQLOutput {
+    private var bytes: [UInt8]
+    /// Spaces in front of each line begun from now on (a block adds to it while it renders its lines).
+    var indentation = 0
+    /// True once a line has been begun (the next one is preceded by a separator).
+    private var started = false
+    /// True between beginning a line and writing its first text.
+    private var pendingIndentation = false
+    /// True if lines are joined with spaces.
+    private var joinsWithSpaces = false
+
+    /// An empty output; `capacity` is a hint (a whole script, or a few words).
+    init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// An output whose first line follows an earlier one (the separator is written), for ``Chunk``.
+    static func chunk() -> SQLOutput {
+        var out = SQLOutput(capacity: 4096)
+        out.started = true
+        return out
+    }
+
+    /// Lines rendered on their own, to be appended to another output with the same indentation.
+    struct Chunk: Sendable {
+        fileprivate var bytes: [UInt8]
+        fileprivate var pendingIndentation: Bool
+    }
+
+    func finishChunk() -> Chunk { Chunk(bytes: bytes, pendingIndentation: pendingIndentation) }
+
+    /// Appends lines rendered by ``chunk()`` at this output's indentation (the top level).
+    mutating func append(_ chunk: Chunk) {
+        guard !chunk.bytes.isEmpty || chunk.pendingIndentation else { return }
+        bytes.append(contentsOf: chunk.bytes)
+        started = true
+        pendingIndentation = chunk.pendingIndentation
+    }
+
+    /// Appends text rendered at the top level that continues the line just begun.
+    mutating func appendRaw(_ rendered: Substring) {
+        guard !rendered.isEmpty else { return }
+        if pendingIndentation { writeIndentation() }
+        bytes.append(contentsOf: rendered.utf8)
+    }
+
+    /// Ends the current line and begins a new one.
+    mutating func line() {
+        if started { bytes.append(joinsWithSpaces ? 0x20 : 0x0A) }
+        started = true
+        pendingIndentation = true
+    }
+
+    /// Begins a new line with `start`.
+    mutating func line(_ start: String) {
+        line()
+        write(start)
+    }
+
+    mutating func write(_ string: String) {
+        if pendingIndentation {
+            if string.isEmpty { return }
+            writeIndentation()
+        }
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    mutating func write(_ string: Substring) {
+        if pendingIndentation {
+            if string.isEmpty { return }
+            writeIndentation()
+        }
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    mutating func write(_ character: Character) {
+        if pendingIndentation { writeIndentation() }
+        bytes.append(contentsOf: character.utf8)
+    }
+
+    mutating func write(_ scalar: Unicode.Scalar) {
+        if pendingIndentation { writeIndentation() }
+        UTF8.encode(scalar) { bytes.append($0) }
+    }
+
+    private mutating func writeIndentation() {
+        pendingIndentation = false
+        for _ in 0..<indentation { bytes.append(0x20) }
+    }
+
+    /// The state ``endSingleLine(_:)`` restores.
+    struct SavedLayout {
+        fileprivate var indentation: Int
+        fileprivate var started: Bool
+        fileprivate var joinsWithSpaces: Bool
+    }
+
+    /// From here to ``endSingleLine(_:)``, lines are joined by spaces and not indented, continuing the current
+    /// line.
+    mutating func beginSingleLine() -> SavedLayout {
+        if pendingIndentation { writeIndentation() }
+        let saved = SavedLayout(indentation: indentation, started: started, joinsWithSpaces: joinsWithSpaces)
+        indentation = 0
+        started = false
+        joinsWithSpaces = true
+        return saved
+    }
+
+    mutating func endSingleLine(_ saved: SavedLayout) {
+        indentation = saved.indentation
+        started = saved.started
+        joinsWithSpaces = saved.joinsWithSpaces
+        pendingIndentation = false
     }
 }
 
@@ -522,15 +1067,5 @@ extension SQLExpr {
     var conjuncts: [SQLExpr] {
         if case .binary(.and, let l, let r) = self { return l.conjuncts + r.conjuncts }
         return [self]
-    }
-}
-
-extension Array where Element == String {
-    /// Appends `suffix` to the last line (statement terminators).
-    func joinedLast(_ suffix: String) -> [String] {
-        guard !isEmpty else { return self }
-        var copy = self
-        copy[copy.count - 1] += suffix
-        return copy
     }
 }

@@ -114,12 +114,17 @@ struct SQLPlanner {
         for write in procedure.writes {
             body += planWrite(write)
         }
-        var optionsList = [SQLOption(key: "strict_mode", value: .bool(true))]
-        if let description { optionsList.append(SQLOption(key: "description", value: .string(description))) }
         return SQLCreateProcedure(
             name: SQLTableName(project: options.project, dataset: options.tenantDataset, table: procedure.name),
             parameters: procedure.parameters.map { SQLParameter(name: Self.argumentName($0.name), type: $0.type) },
-            options: optionsList, body: body)
+            options: procedureOptions(description: description), body: body)
+    }
+
+    /// A procedure's OPTIONS: strict mode and the description.
+    func procedureOptions(description: String?) -> [SQLOption] {
+        var optionsList = [SQLOption(key: "strict_mode", value: .bool(true))]
+        if let description { optionsList.append(SQLOption(key: "description", value: .string(description))) }
+        return optionsList
     }
 
     static let targetAlias = "_target"
@@ -212,7 +217,15 @@ struct SQLPlanner {
     // MARK: - Pipelines
 
     func planPipeline(_ pipeline: PipelineIR, procedures: [String: ProcedureIR]) -> [SQLStatement] {
+        planPipelineStatements(pipeline, procedures: procedures).statements
+    }
+
+    /// The pipeline script and, for each check step (by step index), the index of its SELECT in the script.
+    func planPipelineStatements(
+        _ pipeline: PipelineIR, procedures: [String: ProcedureIR]
+    ) -> (statements: [SQLStatement], checkStatements: [Int: Int]) {
         var statements: [SQLStatement] = []
+        var checkStatements: [Int: Int] = [:]
         for index in pipeline.order {
             let step = pipeline.syntax.steps[index]
             let title = "step \(step.id.value)" + (step.name.map { ": \($0.value)" } ?? "")
@@ -236,10 +249,11 @@ struct SQLPlanner {
             case .check:
                 guard let check = pipeline.checks[index] else { continue }
                 statements.append(.comment(title))
+                checkStatements[index] = statements.count
                 statements.append(.select(planCheck(check)))
             }
         }
-        return statements
+        return (statements, checkStatements)
     }
 
     /// One row per expectation: its message, severity, failing and checked row counts.

@@ -18,6 +18,29 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 24 + 1)
+        // Pure ASCII without CR (nearly every file): the only line break is LF, so find them with memchr-speed
+        // scanning. The general loop below gives the same starts for such text.
+        let (isASCII, hasCR) = bytes.withUnsafeBufferPointer { buffer -> (Bool, Bool) in
+            var union: UInt8 = 0
+            var cr = false
+            for byte in buffer {
+                union |= byte
+                cr = cr || byte == 0x0D
+            }
+            return (union < 0x80, cr)
+        }
+        if isASCII && !hasCR {
+            bytes.withUnsafeBufferPointer { buffer in
+                var index = 0
+                while let newline = buffer[index...].firstIndex(of: 0x0A) {
+                    starts.append(newline + 1)
+                    index = newline + 1
+                }
+            }
+            self.lineStarts = starts
+            self.isASCII = true
+            return
+        }
         // Line breaks as YAML (and libyaml's marks) count them: LF, CR, CRLF, NEL (U+0085), LS (U+2028), PS (U+2029).
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
@@ -42,7 +65,7 @@ public struct SourceFile: Sendable {
             }
         }
         self.lineStarts = starts
-        self.isASCII = bytes.withUnsafeBufferPointer { buffer in !buffer.contains { $0 >= 0x80 } }
+        self.isASCII = isASCII
     }
 
     /// Creates a source file from text (tests, the server).

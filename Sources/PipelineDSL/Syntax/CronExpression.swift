@@ -48,13 +48,23 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     /// Parses `text`.
     public static func parse(_ text: String) -> Result<CronExpression, ParseError> {
         let scalars = Array(text.unicodeScalars)
+        // ASCII text (the usual case): scalar offsets are byte offsets, so fields are cut from the bytes.
+        let utf8 = Array(text.utf8)
+        let ascii = utf8.count == scalars.count
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        }
         // Split on runs of spaces, remembering where each field starts.
         var fields: [(text: String, offset: Int)] = []
         var index = 0
         while index < scalars.count {
-            if scalars[index].properties.isWhitespace { index += 1; continue }
+            if isWhitespace(scalars[index]) { index += 1; continue }
             let start = index
-            while index < scalars.count, !scalars[index].properties.isWhitespace { index += 1 }
+            while index < scalars.count, !isWhitespace(scalars[index]) { index += 1 }
+            if ascii {
+                fields.append((String(decoding: utf8[start..<index], as: UTF8.self), start))
+                continue
+            }
             var field = String.UnicodeScalarView()
             field.append(contentsOf: scalars[start..<index])
             fields.append((String(field), start))

@@ -20,7 +20,7 @@ struct ObjectFields {
     /// The value of a key, or nil if absent. Asking for a key the schema does not define is a programming
     /// error: the schema is the single definition of the language.
     subscript(_ key: String) -> YAMLNode? {
-        precondition(schema.field(key) != nil, "'\(key)' is not a field of \(schema.name)")
+        precondition(schema.hasField(key), "'\(key)' is not a field of \(schema.name)")
         return mapping.entries.first { $0.key.value == key }?.value
     }
 
@@ -50,9 +50,9 @@ struct DecodeContext {
             typeMismatch(node, expected: "a mapping (\(schema.name))")
             return nil
         }
-        let known = schema.fields.map(\.name)
-        for entry in mapping.entries where schema.field(entry.key.value) == nil {
+        for entry in mapping.entries where !schema.hasField(entry.key.value) {
             if entry.key.value == "<<" && entry.key.style == .plain { continue }  // reported by the composer
+            let known = schema.fields.map(\.name)
             diagnostics.error(
                 .syntaxUnknownKey, "unknown key '\(entry.key.value)' in \(schema.name)", at: entry.key.range,
                 hint: Suggestions.hint(for: entry.key.value, among: known)
@@ -105,10 +105,10 @@ struct DecodeContext {
         diagnostics.error(.syntaxTypeMismatch, "expected \(expected), found \(found)", at: node.range)
     }
 
-    /// A non-null scalar.
-    mutating func scalar(_ node: YAMLNode, expected: String) -> YAMLScalar? {
+    /// A non-null scalar. `expected` is only built for the error.
+    mutating func scalar(_ node: YAMLNode, expected: @autoclosure () -> String) -> YAMLScalar? {
         guard case .scalar(let scalar) = node, !scalar.isNull else {
-            typeMismatch(node, expected: expected)
+            typeMismatch(node, expected: expected())
             return nil
         }
         return scalar
@@ -141,6 +141,14 @@ struct DecodeContext {
 
     /// Checks an identifier that sits at `offset` inside `scalar`'s value; reports errors at the exact characters.
     mutating func checkIdentifier(_ text: String, scalar: YAMLScalar, offset: Int, what: String) -> String? {
+        // The usual case, a valid name: 1 to 128 bytes of a-z, 0-9 and _, starting with a letter. Every check
+        // below passes for it, so it returns without building hints.
+        let utf8 = text.utf8
+        if let lead = utf8.first, lead >= 0x61 && lead <= 0x7A, utf8.count <= 128,
+            utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F })
+        {
+            return text
+        }
         let scalars = Array(text.unicodeScalars)
         let length = scalars.count
         func fail(_ message: String, at index: Int, hint: String?) -> String? {
@@ -204,11 +212,11 @@ struct DecodeContext {
     /// One of a fixed set of values.
     mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, what: String) -> Located<E>?
     where E.RawValue == String {
-        let allowed = E.allCases.map(\.rawValue)
-        guard let scalar = scalar(node, expected: "one of \(Suggestions.list(allowed.map { "'\($0)'" }))") else {
+        guard let scalar = scalar(node, expected: "one of \(Suggestions.list(E.allCases.map { "'\($0.rawValue)'" }))") else {
             return nil
         }
         if let value = E(rawValue: scalar.value) { return Located(value, at: scalar.range) }
+        let allowed = E.allCases.map(\.rawValue)
         diagnostics.error(
             .syntaxInvalidValue,
             "'\(scalar.value)' is not a valid \(what); expected \(Suggestions.list(allowed.map { "'\($0)'" }))",
@@ -379,8 +387,14 @@ struct DecodeContext {
                         at: file.range(in: scalar, valueOffset: index, length: 1))
                     return nil
                 }
-                let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-                guard name == "org" || name == "date" else {
+                let inside = scalars[(index + 1)..<close]
+                // An ASCII name compares as bytes; anything else takes the String comparison.
+                let isKnown =
+                    inside.allSatisfy(\.isASCII)
+                    ? inside.elementsEqual("org".unicodeScalars) || inside.elementsEqual("date".unicodeScalars)
+                    : ["org", "date"].contains(String(String.UnicodeScalarView(inside)))
+                guard isKnown else {
+                    let name = String(String.UnicodeScalarView(inside))
                     diagnostics.error(
                         .syntaxInvalidPath, "unknown placeholder '{\(name)}' in path",
                         at: file.range(in: scalar, valueOffset: index, length: close - index + 1),

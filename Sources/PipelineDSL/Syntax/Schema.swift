@@ -86,4 +86,7 @@ public struct ObjectSchema: Sendable {
 
     /// The field with the given key.
     public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
+
+    /// True if `name` is one of the keys (without copying the field).
+    func hasField(_ name: String) -> Bool { fields.contains { $0.name == name } }
 }

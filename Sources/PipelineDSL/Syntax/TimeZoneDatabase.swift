@@ -15,6 +15,20 @@ public struct TimeZoneDatabase: Sendable, Hashable {
     /// Parses the `tzdata.zi` format: `Z name …` declares a zone, `L target name` a link.
     public init(tzdataZi text: String) {
         var names: Set<String> = []
+        // The real file is ASCII without CRs: then lines and fields are plain byte runs, and scanning bytes gives
+        // the same names as splitting Characters, in a fraction of the time (this runs on every CLI start).
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            for line in text.utf8.split(separator: 0x0A) {
+                // Most lines are rules and continuations: skip them before splitting.
+                guard let lead = line.first(where: { $0 != 0x20 }), lead == 0x5A || lead == 0x4C else { continue }
+                let fields = line.split(separator: 0x20)
+                guard let first = fields.first, first.count == 1, let kind = first.first else { continue }
+                if kind == 0x5A, fields.count >= 2 { names.insert(String(Substring(fields[1]))) }  // Z name …
+                if kind == 0x4C, fields.count >= 3 { names.insert(String(Substring(fields[2]))) }  // L target name
+            }
+            self.names = names
+            return
+        }
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             if fields.count >= 2, fields[0] == "Z" { names.insert(String(fields[1])) }

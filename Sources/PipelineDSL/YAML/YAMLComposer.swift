@@ -127,12 +127,29 @@ private struct ComposeSession {
     var stopped = false
     var parserFailed = false
 
-    enum Frame {
-        case sequence(items: [YAMLNode], start: SourcePosition, isFlow: Bool)
-        case mapping(
-            entries: [YAMLMapping.Entry], pendingKey: YAMLScalar?, start: SourcePosition, isFlow: Bool,
-            firstKeys: [String: SourceRange])
+    /// An open sequence or mapping. The top frame is mutated in place (`stack[top]`), so appending a child
+    /// never copies the collection.
+    struct Frame {
+        var isMapping: Bool
+        var start: SourcePosition
+        var isFlow: Bool
+        var items: [YAMLNode] = []
+        var entries: [YAMLMapping.Entry] = []
+        var pendingKey: YAMLScalar?
+        /// The first range of each key, once the mapping is long enough for a table to beat scanning `entries`.
+        var firstKeys: [String: SourceRange]?
+
+        static func sequence(start: SourcePosition, isFlow: Bool) -> Frame {
+            Frame(isMapping: false, start: start, isFlow: isFlow)
+        }
+
+        static func mapping(start: SourcePosition, isFlow: Bool) -> Frame {
+            Frame(isMapping: true, start: start, isFlow: isFlow)
+        }
     }
+
+    /// Mappings with at most this many keys look up duplicates by scanning their entries.
+    static let scannedKeys = 16
 
     init(file: SourceFile, limits: YAMLComposer.Limits) {
         self.file = file
@@ -194,7 +211,7 @@ private struct ComposeSession {
                         implicit: event.data.sequence_start.implicit == 1, at: event.start_mark, event.end_mark)
                     push(
                         .sequence(
-                            items: [], start: position(event.start_mark),
+                            start: position(event.start_mark),
                             isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE),
                         at: event.start_mark)
                 case YAML_MAPPING_START_EVENT:
@@ -203,8 +220,8 @@ private struct ComposeSession {
                         implicit: event.data.mapping_start.implicit == 1, at: event.start_mark, event.end_mark)
                     push(
                         .mapping(
-                            entries: [], pendingKey: nil, start: position(event.start_mark),
-                            isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, firstKeys: [:]),
+                            start: position(event.start_mark),
+                            isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE),
                         at: event.start_mark)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     pop(end: position(event.end_mark))
@@ -288,19 +305,18 @@ private struct ComposeSession {
 
     mutating func pop(end: SourcePosition) {
         guard let frame = stack.popLast() else { return }
-        switch frame {
-        case .sequence(let items, let start, let isFlow):
+        if !frame.isMapping {
             let node = YAMLNode.sequence(
-                YAMLSequence(items: items, isFlow: isFlow, range: SourceRange(file: file.path, start: start, end: end)))
+                YAMLSequence(items: frame.items, isFlow: frame.isFlow, range: SourceRange(file: file.path, start: frame.start, end: end)))
             attach(node)
-        case .mapping(let entries, let pendingKey, let start, let isFlow, _):
-            var entries = entries
-            if let pendingKey {
+        } else {
+            var entries = frame.entries
+            if let pendingKey = frame.pendingKey {
                 // A key without a value event cannot happen with libyaml, but keep the tree whole anyway.
                 entries.append(.init(key: pendingKey, value: .scalar(YAMLScalar(value: "", style: .plain, range: pendingKey.range))))
             }
             let node = YAMLNode.mapping(
-                YAMLMapping(entries: entries, isFlow: isFlow, range: SourceRange(file: file.path, start: start, end: end)))
+                YAMLMapping(entries: entries, isFlow: frame.isFlow, range: SourceRange(file: file.path, start: frame.start, end: end)))
             attach(node)
         }
     }
@@ -308,53 +324,76 @@ private struct ComposeSession {
     /// Hands a finished node to its parent (or makes it the root).
     mutating func attach(_ node: YAMLNode) {
         if case .scalar = node, !countNode(at: nil) { return }
-        guard var frame = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        // Each case first drops `frame`'s reference to the collection it takes out, so that appending mutates in
-        // place instead of copying the whole collection (which made a long list quadratic).
-        switch frame {
-        case .sequence(var items, let start, let isFlow):
-            frame = .sequence(items: [], start: start, isFlow: isFlow)
-            items.append(node)
-            frame = .sequence(items: items, start: start, isFlow: isFlow)
-        case .mapping(var entries, let pendingKey, let start, let isFlow, var firstKeys):
-            frame = .mapping(entries: [], pendingKey: nil, start: start, isFlow: isFlow, firstKeys: [:])
-            if let key = pendingKey {
-                entries.append(.init(key: key, value: node))
-                frame = .mapping(entries: entries, pendingKey: nil, start: start, isFlow: isFlow, firstKeys: firstKeys)
-            } else {
-                let key: YAMLScalar
-                switch node {
-                case .scalar(let scalar):
-                    key = scalar
-                case .sequence, .mapping:
-                    report(
-                        .error(
-                            .yamlComplexKey, "mapping keys must be plain strings, not \(node.kindDescription)",
-                            at: node.range))
-                    key = YAMLScalar(value: "", style: .plain, range: node.range)
-                }
-                if key.style == .plain && key.value == "<<" {
-                    report(
-                        .error(
-                            .yamlMergeKey, "merge keys ('<<') are not supported", at: key.range,
-                            hint: "write the keys out; pipeline files do not share nodes"))
-                } else if let first = firstKeys[key.value] {
-                    report(
-                        .error(
-                            .yamlDuplicateKey, "duplicate key '\(key.value)'", at: key.range,
-                            notes: [.init("first defined here", at: first)],
-                            hint: "remove one of them; YAML would silently keep only one"))
-                } else {
-                    firstKeys[key.value] = key.range
-                }
-                frame = .mapping(entries: entries, pendingKey: key, start: start, isFlow: isFlow, firstKeys: firstKeys)
-            }
+        let top = stack.count - 1
+        // Mutating `stack[top]` in place keeps its arrays uniquely referenced: appending never copies them.
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            return
         }
-        stack.append(frame)
+        if let key = stack[top].pendingKey {
+            stack[top].pendingKey = nil
+            stack[top].entries.append(.init(key: key, value: node))
+            return
+        }
+        let key: YAMLScalar
+        switch node {
+        case .scalar(let scalar):
+            key = scalar
+        case .sequence, .mapping:
+            report(
+                .error(
+                    .yamlComplexKey, "mapping keys must be plain strings, not \(node.kindDescription)",
+                    at: node.range))
+            key = YAMLScalar(value: "", style: .plain, range: node.range)
+        }
+        if key.style == .plain && key.value == "<<" {
+            report(
+                .error(
+                    .yamlMergeKey, "merge keys ('<<') are not supported", at: key.range,
+                    hint: "write the keys out; pipeline files do not share nodes"))
+        } else if let first = firstRange(of: key.value, inFrame: top) {
+            report(
+                .error(
+                    .yamlDuplicateKey, "duplicate key '\(key.value)'", at: key.range,
+                    notes: [.init("first defined here", at: first)],
+                    hint: "remove one of them; YAML would silently keep only one"))
+        } else {
+            recordFirst(key, inFrame: top)
+        }
+        stack[top].pendingKey = key
     }
+
+    /// Where `key` was first written in the mapping, if it was. Every earlier key already has its value, so it
+    /// is in `entries`; merge keys (`<<`, plain) never count as a first definition.
+    func firstRange(of key: String, inFrame index: Int) -> SourceRange? {
+        if let firstKeys = stack[index].firstKeys { return firstKeys[key] }
+        for entry in stack[index].entries where entry.key.value == key && !Self.isMergeKey(entry.key) {
+            return entry.key.range
+        }
+        return nil
+    }
+
+    /// Notes a key's first definition; past ``scannedKeys`` entries the keys move into a table, so a long
+    /// mapping stays linear.
+    mutating func recordFirst(_ key: YAMLScalar, inFrame index: Int) {
+        if stack[index].firstKeys != nil {
+            stack[index].firstKeys![key.value] = key.range
+            return
+        }
+        guard stack[index].entries.count >= Self.scannedKeys else { return }
+        var table: [String: SourceRange] = [:]
+        for entry in stack[index].entries where !Self.isMergeKey(entry.key) && table[entry.key.value] == nil {
+            table[entry.key.value] = entry.key.range
+        }
+        table[key.value] = key.range
+        stack[index].firstKeys = table
+    }
+
+    static func isMergeKey(_ key: YAMLScalar) -> Bool { key.style == .plain && key.value == "<<" }
 
     /// Counts one node; returns false (and stops) past the node limit.
     mutating func countNode(at mark: yaml_mark_t?) -> Bool {

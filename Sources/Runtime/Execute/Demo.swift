@@ -55,6 +55,7 @@ public enum Demo {
             failed += results.filter { if case .success(let o) = $0 { return o.status != .completed } else { return true } }.count
         }
         let dataset = session.program.options.tenantDataset
+        let range = Timestamps.dayRange(from: from, to: to)
         func lines(_ column: String) async throws -> [Line] {
             let rows = try await session.warehouse.query(
                 """
@@ -63,10 +64,7 @@ public enum Demo {
                 WHERE ChargePeriodStart >= @from AND ChargePeriodStart < @to
                 GROUP BY 1 ORDER BY 2 DESC, 1
                 """,
-                parameters: [
-                    "from": .text(from + "T00:00:00.000000Z"),
-                    "to": .text((CivilDate(to)?.adding(days: 1).description ?? to) + "T00:00:00.000000Z"),
-                ])
+                parameters: ["from": .text(range.start), "to": .text(range.end)])
             return rows.rows.map { Line(label: $0[0].text ?? "", cost: $0[1].real ?? 0) }
         }
         return Summary(

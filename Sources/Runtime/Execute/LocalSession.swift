@@ -61,12 +61,7 @@ public struct LocalSession: Sendable {
         guard let table = program.tables[name]?.definition else {
             throw DeployError(table: name, message: "no such table in the project")
         }
-        let loaded: LoadedRows
-        do {
-            loaded = try FileLoader.load(path: path, format: format, into: table, lineage: [:])
-        } catch {
-            throw error
-        }
+        let loaded = try FileLoader.load(path: path, format: format, into: table, lineage: [:])
         let dataset = table.scope == .central ? CompileOptions.centralDataset : program.options.tenantDataset
         try await warehouse.replaceRows(
             in: name, dataset: dataset, ownedBy: ownedBy, columns: loaded.columns, rows: loaded.rows.map { $0.map(\.sqlValue) })

@@ -24,8 +24,17 @@ public struct RunHistory: Sendable {
 
     /// Runs, newest first, optionally of one org and one status.
     public func runs(org: String? = nil, status: String? = nil, limit: Int = 100) async throws -> [Run] {
+        try await runs(org: org, status: status, idPrefix: nil, limit: limit)
+    }
+
+    func runs(org: String? = nil, status: String? = nil, idPrefix: String?, limit: Int) async throws -> [Run] {
         var conditions: [String] = []
         var parameters: [String: SQLValue] = ["limit": .integer(Int64(limit))]
+        if let idPrefix {
+            // A prefix as typed on the command line; LIKE's wildcards in it are taken literally.
+            conditions.append("substr(run_id, 1, length(@prefix)) = @prefix")
+            parameters["prefix"] = .text(idPrefix)
+        }
         if let org {
             conditions.append("org_slug = @org")
             parameters["org"] = .text(org)
@@ -51,9 +60,7 @@ public struct RunHistory: Sendable {
 
     /// A run's steps and every state transition, as printable lines; nil if there is no such run.
     public func show(runID: String) async throws -> (run: Run, steps: [[String]], transitions: [[String]])? {
-        guard let run = try await runs(limit: 1_000_000).first(where: { $0.runID == runID || $0.runID.hasPrefix(runID) }) else {
-            return nil
-        }
+        guard let run = try await runs(idPrefix: runID, limit: 1).first else { return nil }
         let steps = try await warehouse.query(
             """
             SELECT step_id, status, attempts, COALESCE(duration_ms, ''), COALESCE(rows_written, ''),
@@ -84,9 +91,10 @@ public enum FOCUSExport {
             WHERE ChargePeriodStart >= @from AND ChargePeriodStart < @to
             ORDER BY ChargePeriodStart, ServiceProviderName, SkuId, x_source_system
             """,
-            parameters: [
-                "from": .text(from + "T00:00:00.000000Z"), "to": .text((CivilDate(to)?.adding(days: 1).description ?? to) + "T00:00:00.000000Z"),
-            ])
+            parameters: {
+                let range = Timestamps.dayRange(from: from, to: to)
+                return ["from": .text(range.start), "to": .text(range.end)]
+            }())
         var out = columns.map(\.name).joined(separator: ",") + "\n"
         for row in rows.rows {
             out += zip(columns, row).map { column, value in field(value, type: column.type) }.joined(separator: ",") + "\n"

@@ -337,26 +337,17 @@ enum Timestamps {
         let fraction = microseconds - seconds * 1_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (y, m, d) = civil(fromDays: days)
+        let date = CivilDate(dayNumber: Int(days))
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let micro = String(fraction)
-        return "\(y)-\(two(m))-\(two(d))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))."
+        return "\(date)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))."
             + String(repeating: "0", count: 6 - micro.count) + micro + "Z"
     }
 
     static func now() -> String { format(Date()) }
 
-    /// Howard Hinnant's civil-from-days.
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
+    /// The half-open TIMESTAMP range covering the UTC days `from` to `to` inclusive, as stored text.
+    static func dayRange(from: String, to: String) -> (start: String, end: String) {
+        (from + "T00:00:00.000000Z", (CivilDate(to)?.adding(days: 1).description ?? to) + "T00:00:00.000000Z")
     }
 }

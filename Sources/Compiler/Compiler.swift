@@ -81,7 +81,7 @@ public enum Compiler {
         _ project: ProjectSyntax, files: [String: SourceFile], skippingReferencesTo undecoded: Set<String>,
         diagnostics: inout Diagnostics
     ) -> CheckedProject {
-        let context = CheckContext(project: project, files: files)
+        let context = CheckContext(project: project, files: files, undecodedNames: undecoded)
         NamesMustBeUnique.check(context, diagnostics: &diagnostics)
         TableColumnsMustBeValid.check(context, diagnostics: &diagnostics)
         var referenceDiagnostics = Diagnostics()
@@ -128,13 +128,7 @@ public enum Compiler {
             diagnostics.append(contentsOf: result.diagnostics)
             if let ir = result.ir { procedureIRs[procedure.name.value] = ir }
         }
-        // An unknown-name error about a file that failed to decode would only repeat that file's errors.
-        for diagnostic in referenceDiagnostics.all {
-            let isEcho =
-                [.procedureUnknownTable, .pipelineUnknownTable, .pipelineUnknownProcedure].contains(diagnostic.id)
-                && undecoded.contains { diagnostic.message.hasSuffix("'\($0)'") }
-            if !isEcho { diagnostics.append(diagnostic) }
-        }
+        diagnostics.append(contentsOf: referenceDiagnostics)
         return CheckedProject(
             tables: context.tables, procedures: context.procedures, pipelines: pipelines, procedureIRs: procedureIRs,
             pipelineIRs: pipelineIRs)

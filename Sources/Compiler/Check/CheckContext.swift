@@ -26,9 +26,14 @@ struct CheckContext {
     /// Source files by path, for positions inside expressions.
     let files: [String: SourceFile]
 
-    init(project: ProjectSyntax, files: [String: SourceFile] = [:]) {
+    /// Names that files which failed to decode probably define. A reference to one is not reported as unknown:
+    /// that would only repeat the broken file's own errors.
+    let undecodedNames: Set<String>
+
+    init(project: ProjectSyntax, files: [String: SourceFile] = [:], undecodedNames: Set<String> = []) {
         self.project = project
         self.files = files
+        self.undecodedNames = undecodedNames
         var tables: [String: TableDefinition] = [:]
         for table in project.tables where tables[table.name.value] == nil {
             tables[table.name.value] = TableDefinition(syntax: table, columns: Self.columns(of: table))

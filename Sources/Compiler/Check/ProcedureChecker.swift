@@ -240,7 +240,7 @@ struct ProcedureChecker {
         var hierarchyEntity: TypedExpression?
         if let entity = write.hierarchyEntityID {
             hierarchyEntity = expression(entity, in: scope, role: "hierarchy.entity_id")
-            if context.tables["org_hierarchy"] == nil {
+            if context.tables["org_hierarchy"] == nil, !context.undecodedNames.contains("org_hierarchy") {
                 diagnostics.error(
                     .procedureUnknownTable, "filling the hierarchy needs the central table 'org_hierarchy'", at: entity.range,
                     hint: "define it in tables/org_hierarchy.yaml")

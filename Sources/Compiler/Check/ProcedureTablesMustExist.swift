@@ -28,7 +28,7 @@ enum ProcedureTablesMustExist: CheckRule {
     static func checkTable(
         _ name: Located<String>, context: CheckContext, known: [String], diagnostics: inout Diagnostics
     ) {
-        guard context.tables[name.value] == nil else { return }
+        guard context.tables[name.value] == nil, !context.undecodedNames.contains(name.value) else { return }
         diagnostics.append(.unknownTable(name, known: known))
     }
 }

@@ -15,7 +15,9 @@ enum StepsMustReferenceDefinitions {
                 checkTable(check.table, context: context, diagnostics: &diagnostics)
             case .call(let name, let arguments):
                 guard let procedure = context.procedures[name.value] else {
-                    diagnostics.append(.unknownProcedure(name, known: context.procedures.keys.sorted()))
+                    if !context.undecodedNames.contains(name.value) {
+                        diagnostics.append(.unknownProcedure(name, known: context.procedures.keys.sorted()))
+                    }
                     continue
                 }
                 checkArguments(arguments, of: procedure, call: name, diagnostics: &diagnostics)
@@ -24,7 +26,7 @@ enum StepsMustReferenceDefinitions {
     }
 
     static func checkTable(_ name: Located<String>, context: CheckContext, diagnostics: inout Diagnostics) {
-        guard context.tables[name.value] == nil else { return }
+        guard context.tables[name.value] == nil, !context.undecodedNames.contains(name.value) else { return }
         diagnostics.append(.unknownTable(name, known: context.tables.keys.sorted()))
     }
 

@@ -54,6 +54,18 @@ public struct QueryIR: Sendable {
     public var having: TypedExpression?
     /// Target column → expression, in target-table column order.
     public var select: [(column: String, expression: TypedExpression)]
+    /// Set for an aggregated write whose hierarchy entity is one of its GROUP BY expressions: the hierarchy join
+    /// is then applied to the aggregated rows instead of the input rows (same result, one lookup per group and a
+    /// narrower GROUP BY).
+    public var hierarchyAfterAggregation: LateHierarchyJoinIR? = nil
+}
+
+/// The hierarchy join of an aggregated write, applied to its groups.
+public struct LateHierarchyJoinIR: Sendable {
+    /// The grouped entity expression, carried out of the aggregation as ``HierarchyPass/groupedEntityColumn``.
+    public var entity: TypedExpression
+    /// The join; its condition reads the entity from ``HierarchyPass/aggregateAlias``.
+    public var join: JoinIR
 }
 
 /// An assertion on the rows a write reads.

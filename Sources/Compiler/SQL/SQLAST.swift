@@ -62,10 +62,12 @@ public struct SQLWhen: Sendable, Hashable {
 }
 
 /// What a FROM or JOIN reads.
-public enum SQLFromItem: Sendable, Hashable {
+public indirect enum SQLFromItem: Sendable, Hashable {
     case table(SQLTableName, alias: String)
     /// One row per day from `from` to `to` inclusive, as column `alias`.
     case dateSpine(from: SQLExpr, to: SQLExpr, alias: String)
+    /// A derived table: `(SELECT …) AS alias`.
+    case subquery(SQLSelect, alias: String)
 }
 
 /// A join.

@@ -592,6 +592,13 @@ public struct SQLPrinter: Sendable {
                 out.write(")) AS ")
             }
             writeIdentifier(alias, into: &out)
+        case .subquery(let select, let alias):
+            out.write("(")
+            out.indentation += 2
+            renderSelect(select, into: &out)
+            out.indentation -= 2
+            out.line(") AS ")
+            writeIdentifier(alias, into: &out)
         }
     }
 

@@ -207,11 +207,38 @@ struct SQLPlanner {
     }
 
     func planSelect(_ query: QueryIR, style: ParameterStyle) -> SQLSelect {
+        if let hierarchy = query.hierarchyAfterAggregation { return planAggregateThenHierarchy(query, hierarchy, style: style) }
         var select = planSource(query, style: style, includeHierarchy: true)
         select.items = query.select.map { .init(expression: expr($0.expression, style), alias: $0.column) }
         select.groupBy = query.groupBy.map { expr($0, style) }
         select.having = query.having.map { expr($0, style) }
         return select
+    }
+
+    /// An aggregated write grouped by its hierarchy entity: the aggregation in a derived table that also yields the
+    /// entity, then the hierarchy join on its rows. The select list keeps the target's column order.
+    func planAggregateThenHierarchy(_ query: QueryIR, _ late: LateHierarchyJoinIR, style: ParameterStyle) -> SQLSelect {
+        let hierarchyColumns = Set(HierarchyPass.columns.map(\.target))
+        var inner = planSource(query, style: style, includeHierarchy: false)
+        inner.items = query.select.filter { !hierarchyColumns.contains($0.column) }.map {
+            .init(expression: expr($0.expression, style), alias: $0.column)
+        }
+        inner.items.append(.init(expression: expr(late.entity, style), alias: HierarchyPass.groupedEntityColumn))
+        inner.groupBy = query.groupBy.map { expr($0, style) }
+        inner.having = query.having.map { expr($0, style) }
+        let aggregate = HierarchyPass.aggregateAlias
+        var outer = SQLSelect(items: [], from: .subquery(inner, alias: aggregate))
+        outer.items = query.select.map { item in
+            hierarchyColumns.contains(item.column)
+                ? .init(expression: expr(item.expression, style), alias: item.column)
+                : .init(expression: .column(qualifier: aggregate, name: item.column), alias: item.column)
+        }
+        outer.joins = [
+            SQLJoin(
+                kind: .left, item: .table(tableName(late.join.source.table), alias: late.join.source.alias),
+                on: late.join.condition.map { expr($0, style) })
+        ]
+        return outer
     }
 
     // MARK: - Pipelines

@@ -18,7 +18,12 @@ public enum EngineBenchmark {
     }
 
     /// Runs the benchmark in a fresh warehouse under `folder` with the project's standard library `files`.
-    public static func run(files: [SourceFile], rows: Int, folder: String) async throws -> Result {
+    ///
+    /// The `rows` raw records of one day spread evenly over `accounts` × 8 models × 3 usage keys daily keys
+    /// (an account belongs to one of 20 teams): a provider's hourly buckets or per-request logs, which the pricing
+    /// procedure sums to the daily grain. `accounts * 24 >= rows` makes every record its own daily key, the worst
+    /// case, where the FOCUS conversion writes as many rows as it reads.
+    public static func run(files: [SourceFile], rows: Int, accounts: Int, folder: String) async throws -> Result {
         let (session, _) = try await LocalSession.open(files: files, org: "bench", warehouseFolder: folder)
         let warehouse = session.warehouse
         let date = "2026-10-15"
@@ -39,21 +44,24 @@ public enum EngineBenchmark {
                    'Bench > Dept ' || (i % 4) || ' > Team ' || i, '2026-01-01', NULL FROM e;
             """, parameters: [:])
         // N raw usage rows for one day, one credential, through SQL so that generating them costs nothing here.
+        // Record i belongs to daily key k = i % (accounts * 24): account k / 24, model (k / 3) % 8, usage key k % 3.
         try await warehouse.execute(
             """
             DELETE FROM bench_prod.genai_payg_usage_raw;
             INSERT INTO bench_prod.genai_payg_usage_raw
               (usage_date, provider, model, region, usage_key, quantity, request_count,
                x_org_slug, x_pipeline_id, x_credential_id, x_pipeline_run_date, x_run_id, x_ingested_at, x_ingestion_date,
-               x_hierarchy_entity_id)
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < @rows - 1)
-            SELECT @date, CASE WHEN i % 8 < 4 THEN 'openai' ELSE 'anthropic' END, 'model-' || (i % 8), 'us',
-                   CASE i % 3 WHEN 0 THEN 'uncached_input_tokens' WHEN 1 THEN 'cached_input_tokens' ELSE 'output_tokens' END,
+               x_hierarchy_entity_id, x_genai_provider, x_genai_account_id)
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < @rows - 1),
+                 r(i, k) AS (SELECT i, i % (@accounts * 24) FROM n)
+            SELECT @date, CASE WHEN (k / 3) % 8 < 4 THEN 'openai' ELSE 'anthropic' END, 'model-' || ((k / 3) % 8), 'us',
+                   CASE k % 3 WHEN 0 THEN 'uncached_input_tokens' WHEN 1 THEN 'cached_input_tokens' ELSE 'output_tokens' END,
                    1000 + (i * 7919) % 900000, 1 + i % 13,
                    'bench', 'bench_pipeline', 'default', @date, 'load', '2026-10-16T00:00:00.000000Z', '2026-10-16',
-                   'team-' || (i % 20)
-            FROM n;
-            """, parameters: ["rows": .integer(Int64(rows)), "date": .text(date)])
+                   'team-' || ((k / 24) % 20), CASE WHEN (k / 3) % 8 < 4 THEN 'openai' ELSE 'anthropic' END,
+                   'proj_' || (k / 24)
+            FROM r;
+            """, parameters: ["rows": .integer(Int64(rows)), "accounts": .integer(Int64(accounts)), "date": .text(date)])
         // The copy target has the raw table's own schema and indexes, so the baseline pays for the same writes.
         let rawDDL = session.program.tables["genai_payg_usage_raw"]!.sql
         try await warehouse.execute(

@@ -1,6 +1,6 @@
 /// Fixtures of sp_genai_payg_price_usage: one day of raw token usage joined to the price valid that day
-/// (`effective_from` inclusive, `effective_to` exclusive, standard variant), with a check that every usage row has
-/// a price.
+/// (`effective_from` inclusive, `effective_to` exclusive, standard variant) and summed to the daily grain (account,
+/// model, usage key, hierarchy entity), with a check that every usage row has a price.
 enum GenAIPriceUsageFixtures {
     static let procedure = "sp_genai_payg_price_usage"
 
@@ -35,29 +35,30 @@ enum GenAIPriceUsageFixtures {
             "leap day", "a price that ends (exclusive) and one that starts on the run date", "another pricing variant (ignored)",
             "per-token, per-thousand and per-million prices", "a price below NUMERIC's 9 decimals (0.0000000375)",
             "9e9 tokens", "zero quantity and a zero price", "NULL region and request_count",
-            "duplicate raw rows (both priced)", "rows of another day, credential and pipeline (not read, even without a price)",
+            "two raw records of one daily key (summed into one row)", "the same key in another account (its own row)", "rows of another day, credential and pipeline (not read, even without a price)",
             "NULL, unknown, ended and current hierarchy entities", "re-run",
         ],
         tables: [
             FixtureTable(
                 "acme_prod.genai_payg_usage_raw", defaults: Defaults.loaded(runDate: "2024-02-29"),
                 """
-                usage_date | provider  | model             | region | usage_key           | quantity   | request_count | x_credential_id | x_pipeline_id | x_hierarchy_entity_id
-                2024-02-29 | openai    | gpt-4o            | NULL   | input_tokens        | 1234567    | 42            | cred-a          | pipe_diff     | DEPT-ENG
-                2024-02-29 | openai    | gpt-4o            | us     | output_tokens       | 98765      | NULL          | cred-a          | pipe_diff     | PROJ-X
-                2024-02-29 | openai    | gpt-4o            | us     | output_tokens       | 98765      | NULL          | cred-a          | pipe_diff     | PROJ-X
-                2024-02-29 | openai    | gpt-4o            | eu     | cached_input_tokens | 5000000    | 3             | cred-a          | pipe_diff     | TEAM-ENDED
-                2024-02-29 | openai    | gpt-4o-mini       | NULL   | input_tokens        | 0          | 0             | cred-a          | pipe_diff     | NULL
-                2024-02-29 | anthropic | claude-3-5-sonnet | NULL   | input_tokens        | 9000000000 | 100           | cred-a          | pipe_diff     | NULL
-                2024-02-29 | anthropic | claude-3-5-sonnet | NULL   | output_tokens       | 333333     | 100           | cred-a          | pipe_diff     | UNKNOWN
-                2024-02-29 | anthropic | claude-3-haiku    | NULL   | cache_read_tokens   | 7          | 1             | cred-a          | pipe_diff     | NULL
-                2024-02-29 | gemini    | gemini-1.5-pro    | NULL   | input_tokens        | 3          | 1             | cred-a          | pipe_diff     | NULL
-                2024-02-29 | deepseek  | deepseek-chat     | NULL   | output_tokens       | 1          | 1             | cred-a          | pipe_diff     | NULL
-                2024-02-29 | mistral   | mistral-large     | NULL   | input_tokens        | 1000       | 1             | cred-a          | pipe_diff     | NULL
+                usage_date | provider  | model             | region | usage_key           | quantity   | request_count | x_credential_id | x_pipeline_id | x_hierarchy_entity_id | x_genai_account_id
+                2024-02-29 | openai    | gpt-4o            | NULL   | input_tokens        | 1234567    | 42            | cred-a          | pipe_diff     | DEPT-ENG              | proj_a
+                2024-02-29 | openai    | gpt-4o            | us     | output_tokens       | 98765      | NULL          | cred-a          | pipe_diff     | PROJ-X                | proj_a
+                2024-02-29 | openai    | gpt-4o            | us     | output_tokens       | 98765      | NULL          | cred-a          | pipe_diff     | PROJ-X                | proj_a
+                2024-02-29 | openai    | gpt-4o            | us     | output_tokens       | 1000       | NULL          | cred-a          | pipe_diff     | PROJ-X                | proj_b
+                2024-02-29 | openai    | gpt-4o            | eu     | cached_input_tokens | 5000000    | 3             | cred-a          | pipe_diff     | TEAM-ENDED            | proj_a
+                2024-02-29 | openai    | gpt-4o-mini       | NULL   | input_tokens        | 0          | 0             | cred-a          | pipe_diff     | NULL                  | proj_a
+                2024-02-29 | anthropic | claude-3-5-sonnet | NULL   | input_tokens        | 9000000000 | 100           | cred-a          | pipe_diff     | NULL                  | proj_a
+                2024-02-29 | anthropic | claude-3-5-sonnet | NULL   | output_tokens       | 333333     | 100           | cred-a          | pipe_diff     | UNKNOWN               | proj_a
+                2024-02-29 | anthropic | claude-3-haiku    | NULL   | cache_read_tokens   | 7          | 1             | cred-a          | pipe_diff     | NULL                  | proj_a
+                2024-02-29 | gemini    | gemini-1.5-pro    | NULL   | input_tokens        | 3          | 1             | cred-a          | pipe_diff     | NULL                  | proj_a
+                2024-02-29 | deepseek  | deepseek-chat     | NULL   | output_tokens       | 1          | 1             | cred-a          | pipe_diff     | NULL                  | proj_a
+                2024-02-29 | mistral   | mistral-large     | NULL   | input_tokens        | 1000       | 1             | cred-a          | pipe_diff     | NULL                  | proj_a
                 # not read: another day, another credential, another pipeline (none of them has a price)
-                2024-02-28 | openai    | gpt-3.5-turbo     | NULL   | input_tokens        | 1          | 1             | cred-a          | pipe_diff     | NULL
-                2024-02-29 | openai    | gpt-3.5-turbo     | NULL   | input_tokens        | 1          | 1             | cred-b          | pipe_diff     | NULL
-                2024-02-29 | openai    | gpt-3.5-turbo     | NULL   | input_tokens        | 1          | 1             | cred-a          | other_pipe    | NULL
+                2024-02-28 | openai    | gpt-3.5-turbo     | NULL   | input_tokens        | 1          | 1             | cred-a          | pipe_diff     | NULL                  | proj_a
+                2024-02-29 | openai    | gpt-3.5-turbo     | NULL   | input_tokens        | 1          | 1             | cred-b          | pipe_diff     | NULL                  | proj_a
+                2024-02-29 | openai    | gpt-3.5-turbo     | NULL   | input_tokens        | 1          | 1             | cred-a          | other_pipe    | NULL                  | proj_a
                 """),
             prices, Defaults.hierarchy,
         ],

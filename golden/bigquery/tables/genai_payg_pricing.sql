@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS `cloudact-example.organizations.genai_payg_pricing` (
   effective_to DATE OPTIONS (description = 'exclusive; NULL while the price is current'),
   source STRING OPTIONS (description = 'provenance of the price')
 )
-CLUSTER BY provider, model_id
+CLUSTER BY provider, model_id, usage_key
 OPTIONS (
-  description = 'Unit prices per provider, model and usage key, with validity dates | cloudact:0.1.0:sha256:ccbac443de71138911f68b076dcd3810f07caeea6e0c07577f375e6e6a79b612'
+  description = 'Unit prices per provider, model and usage key, with validity dates | cloudact:0.1.0:sha256:6fba17dadeefc726712e4b8f1ce7bbc1b3eac9e8d5378523f80a06748be41cdd'
 );

@@ -63,27 +63,32 @@ public enum ArtifactWriter {
         var text = text
         return text.withUTF8 { expected -> Change in
             // A regular file of another size differs; read it anyway only to tell unreadable (created) from
-            // different (updated).
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            var offset = 0
-            var same = (info.st_mode & S_IFMT) != S_IFREG || Int(info.st_size) == expected.count
-            while true {
-                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    return .created
-                }
-                if got == 0 { break }
-                if same {
-                    if offset + got > expected.count {
-                        same = false
-                    } else {
-                        same = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, got) == 0 }
+            // different (updated). The buffer holds the whole expected text and one byte more (up to 64 KiB),
+            // so an unchanged file is read with one call: a short read of a regular file is its end.
+            let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+            var same = !isRegular || Int(info.st_size) == expected.count
+            let capacity = min(64 * 1024, expected.count + 1)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> Change in
+                var offset = 0
+                while true {
+                    let got = read(descriptor, buffer.baseAddress!, capacity)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        return .created
                     }
+                    if got == 0 { break }
+                    if same {
+                        if offset + got > expected.count {
+                            same = false
+                        } else {
+                            same = memcmp(buffer.baseAddress!, expected.baseAddress! + offset, got) == 0
+                        }
+                    }
+                    offset += got
+                    if isRegular, got < capacity, offset == Int(info.st_size) { break }
                 }
-                offset += got
+                return same && offset == expected.count ? .unchanged : .updated
             }
-            return same && offset == expected.count ? .unchanged : .updated
         }
     }
 

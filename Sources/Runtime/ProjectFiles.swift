@@ -78,7 +78,8 @@ public enum ProjectFiles {
                     isRealFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
                 }
                 if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                    if !isDirectory(path) { found.append((path, relative)) }
+                    // A regular file needs no stat; a link (or an unknown type) may lead to a folder.
+                    if Int32(entry.pointee.d_type) == Int32(DT_REG) || !isDirectory(path) { found.append((path, relative)) }
                 }
                 if isRealFolder { walk(path, relativePrefix: relative + "/") }
             }
@@ -123,10 +124,13 @@ public enum ProjectFiles {
             defer { close(descriptor) }
             var info = stat()
             let size = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-            var bytes = [UInt8](repeating: 0, count: min(max(size, 0), limit))
+            // One byte more than stat says: a short read of a regular file is its end, so a file that did not
+            // change size is read with one call.
+            var bytes = [UInt8](repeating: 0, count: min(max(size, 0) + 1, limit))
             var count = 0
             var failed = false
             while true {
+                if count > 0, count < bytes.count, count == size { break }
                 if count == bytes.count {
                     if bytes.count >= limit { break }
                     // Larger than stat said (or not a regular file): grow.

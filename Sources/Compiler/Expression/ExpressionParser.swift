@@ -67,6 +67,28 @@ public struct ExpressionParser {
 
     // MARK: - Lexer
 
+    /// `keywords` by length, for ``keyword(caseInsensitive:)``.
+    static let keywordsByLength: [[String]] = {
+        var table = [[String]](repeating: [], count: 10)
+        for keyword in keywords { table[keyword.utf8.count].append(keyword) }
+        return table
+    }()
+
+    /// The keyword an ASCII word spells in any case, without building a string for words that are not one
+    /// (every column name).
+    static func keyword(caseInsensitive word: ArraySlice<Unicode.Scalar>) -> String? {
+        guard word.count < keywordsByLength.count else { return nil }
+        candidates: for keyword in keywordsByLength[word.count] {
+            for (letter, expected) in zip(word, keyword.utf8) {
+                let value = letter.value
+                let upper = value >= 0x61 && value <= 0x7A ? value - 0x20 : value
+                if upper != UInt32(expected) { continue candidates }
+            }
+            return keyword
+        }
+        return nil
+    }
+
     static func tokenize(_ text: String) -> Result<[Token], ExpressionError> {
         let scalars = Array(text.unicodeScalars)
         // For ASCII text (almost every expression) scalar offsets are byte offsets, and words are built from bytes,
@@ -90,10 +112,9 @@ public struct ExpressionParser {
             let start = index
             if isIdentifierStart(scalar) {
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
-                let text = word(start..<index)
-                // Keywords are 2 to 9 letters: longer or shorter words are names without upper-casing them.
-                let upper = (2...9).contains(index - start) ? text.uppercased() : ""
-                let kind: TokenKind = keywords.contains(upper) ? .keyword(upper) : .identifier(text)
+                // Identifier characters are ASCII, so the word's scalars are its bytes.
+                let keyword = keyword(caseInsensitive: scalars[start..<index])
+                let kind: TokenKind = keyword.map { .keyword($0) } ?? .identifier(word(start..<index))
                 tokens.append(Token(kind: kind, span: TextSpan(offset: start, length: index - start)))
             } else if isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1])) {
                 var sawDot = false

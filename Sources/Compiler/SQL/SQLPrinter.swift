@@ -179,7 +179,7 @@ public struct SQLPrinter: Sendable {
             if let text = printed[index] {
                 // A statement printed alone starts a line at the top level and ends with the script's final newline.
                 out.line()
-                out.appendRaw(text.dropLast())
+                out.appendRaw(text, droppingLastBytes: 1)
             } else {
                 render(statement, into: &out)
             }
@@ -985,11 +985,15 @@ struct SQLOutput {
         pendingIndentation = chunk.pendingIndentation
     }
 
-    /// Appends text rendered at the top level that continues the line just begun.
-    mutating func appendRaw(_ rendered: Substring) {
-        guard !rendered.isEmpty else { return }
-        if pendingIndentation { writeIndentation() }
-        bytes.append(contentsOf: rendered.utf8)
+    /// Appends text rendered at the top level that continues the line just begun, without its last `dropped`
+    /// bytes (its final line break).
+    mutating func appendRaw(_ rendered: String, droppingLastBytes dropped: Int) {
+        var rendered = rendered
+        rendered.withUTF8 { utf8 in
+            guard utf8.count > dropped else { return }
+            if pendingIndentation { writeIndentation() }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8.dropLast(dropped)))
+        }
     }
 
     /// Ends the current line and begins a new one.
@@ -1018,7 +1022,9 @@ struct SQLOutput {
             if string.isEmpty { return }
             writeIndentation()
         }
-        bytes.append(contentsOf: string.utf8)
+        // A Substring's UTF8View is appended byte by byte; its contiguous storage is one copy.
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(_ character: Character) {

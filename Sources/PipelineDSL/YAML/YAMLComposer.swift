@@ -80,7 +80,17 @@ public struct YAMLComposer: Sendable {
         bytes.withUnsafeBufferPointer { buffer -> (Int, EncodingProblemKind)? in
             var index = 0
             let count = buffer.count
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < count {
+                // Eight ASCII bytes at a time, none of them NUL: no high bit set, and no zero byte.
+                if index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let highBits: UInt64 = 0x8080_8080_8080_8080
+                    if word & highBits == 0, (word &- 0x0101_0101_0101_0101) & ~word & highBits == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let lead = buffer[index]
                 if lead < 0x80 {
                     if lead == 0 { return (index, .nul) }

@@ -30,24 +30,38 @@ public struct RunnerOptions: Sendable {
 /// Runs pipelines: one data date per run, steps in `after` order (independent steps concurrently), retries with
 /// exponential backoff and jitter, per-step and per-run timeouts, `on_failure`, cancellation. Every state change
 /// is recorded in the ledger; quota leases are released on every outcome and expire after a crash.
+///
+/// Two warehouses play two roles: the *data plane* runs a run's statements (procedure calls, check queries,
+/// loads), each under the run id as its token; the ledger, quotas and leases live in `organizations` on a
+/// ``LocalWarehouse``.
 public actor PipelineRunner {
-    let warehouse: LocalWarehouse
+    /// Runs procedures, check queries and loads; interrupted by run id on timeout and cancellation.
+    let dataPlane: any Warehouse
     let program: CompiledProgram
     let options: RunnerOptions
     let ledger: RunLedger
     var cancelled: Set<String> = []
 
+    /// A runner whose data plane and ledger are the same local warehouse.
     public init(warehouse: LocalWarehouse, program: CompiledProgram, options: RunnerOptions = RunnerOptions()) {
-        self.warehouse = warehouse
+        self.init(ledger: warehouse, dataPlane: warehouse, program: program, options: options)
+    }
+
+    /// A runner that keeps its ledger in `ledger` and runs the pipelines' statements on `dataPlane` (where
+    /// `program` is deployed).
+    public init(
+        ledger: LocalWarehouse, dataPlane: any Warehouse, program: CompiledProgram, options: RunnerOptions = RunnerOptions()
+    ) {
+        self.dataPlane = dataPlane
         self.program = program
         self.options = options
-        self.ledger = RunLedger(warehouse: warehouse)
+        self.ledger = RunLedger(warehouse: ledger)
     }
 
     /// Asks a running run to stop; its current statement is interrupted and rolled back.
     public func cancel(runID: String) async {
         cancelled.insert(runID)
-        warehouse.interrupt(token: runID)
+        dataPlane.interrupt(token: runID)
     }
 
     /// Runs one pipeline for one date. Throws ``RunRefused`` (nothing written) when the run may not start.
@@ -77,10 +91,10 @@ public actor PipelineRunner {
             runID: runID, request: request, status: .running, steps: [], errorClass: nil, errorMessage: nil,
             durationMilliseconds: 0)
         // The run's own time limit: a watchdog interrupts whatever statement the run is executing.
-        let watchdog = Task { [warehouse] in
+        let watchdog = Task { [dataPlane] in
             try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
             self.markTimedOut(runID)
-            warehouse.interrupt(token: runID)
+            dataPlane.interrupt(token: runID)
         }
         let steps = await runSteps(pipeline, runID: runID, request: request)
         watchdog.cancel()
@@ -223,10 +237,10 @@ public actor PipelineRunner {
     ) async throws(StepFailure) -> Int? {
         guard let seconds = step.timeout?.value.seconds else { return try await body() }
         let expired = ExpiryFlag()
-        let timer = Task { [warehouse] in
+        let timer = Task { [dataPlane] in
             try await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
             expired.set()
-            warehouse.interrupt(token: runID)
+            dataPlane.interrupt(token: runID)
         }
         defer { timer.cancel() }
         do {
@@ -260,7 +274,7 @@ public actor PipelineRunner {
                 }
             }
             do {
-                try await warehouse.call(
+                try await dataPlane.call(
                     procedure: name.value, dataset: program.options.tenantDataset, arguments: values, token: runID)
             } catch {
                 throw Self.classify(error)
@@ -270,7 +284,7 @@ public actor PipelineRunner {
             guard let sql = pipeline.checkQueries[stepIndex] else { return nil }
             let rows: SQLiteRows
             do {
-                rows = try await warehouse.query(sql, parameters: variables.implicit, token: runID)
+                rows = try await dataPlane.query(sql, parameters: variables.implicit, token: runID)
             } catch {
                 throw Self.classify(error)
             }
@@ -313,7 +327,7 @@ public actor PipelineRunner {
             "x_credential_id": .text(request.credentialID), "x_pipeline_run_date": .text(request.date),
         ]
         do {
-            try await warehouse.replaceRows(
+            try await dataPlane.replaceRows(
                 in: table.name, dataset: dataset, ownedBy: owner, columns: loaded.columns,
                 rows: loaded.rows.map { $0.map(\.sqlValue) }, token: runID)
         } catch {
@@ -322,6 +336,9 @@ public actor PipelineRunner {
         return loaded.rows.count
     }
 
+    /// What a data-plane error means for retrying. Warehouses report `SQLiteError`s: code 9 (SQLITE_INTERRUPT)
+    /// is a timeout's or cancellation's interrupt, an `assertion failed: ` message a failed ASSERT (a data error,
+    /// never retried), anything else an engine error (retried).
     static func classify(_ error: any Error) -> StepFailure {
         if let sqlite = error as? SQLiteError {
             if sqlite.code == 9 { return StepFailure(errorClass: .cancelled, message: "interrupted") }

@@ -62,35 +62,36 @@ enum SHA256 {
         return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
     }
 
-    /// One 64-byte block. The message schedule is computed as the rounds go (a 16-word window), 8 rounds per
-    /// step with the working variables renamed instead of shifted.
+    /// One 64-byte block: the 64-word message schedule first, then the rounds, eight at a time with the
+    /// working variables renamed instead of shifted.
     @inline(__always)
     static func compress(
         _ chunk: UnsafeRawBufferPointer, _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
         _ k: UnsafeBufferPointer<UInt32>, _ w: UnsafeMutableBufferPointer<UInt32>
     ) {
+        let k = k.baseAddress.unsafelyUnwrapped
+        let w = w.baseAddress.unsafelyUnwrapped
         for i in 0..<16 {
             w[i] = chunk.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self).bigEndian
+        }
+        for i in 16..<64 {
+            let w15 = w[i - 15], w2 = w[i - 2]
+            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 &>> 3)
+            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 &>> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, hh) = h
         @inline(__always) func round(
             _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
             _ h: inout UInt32, _ i: Int
         ) {
-            let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i & 15]
-            let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ (g ^ (e & (f ^ g))) &+ k[i] &+ w[i]
+            let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) | (c & (a | b)))
             d = d &+ t1
             h = t1 &+ t2
         }
-        @inline(__always) func schedule(_ i: Int) {
-            let w15 = w[(i - 15) & 15], w2 = w[(i - 2) & 15]
-            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
-            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
-            w[i & 15] = w[i & 15] &+ s0 &+ w[(i - 7) & 15] &+ s1
-        }
         var i = 0
         while i < 64 {
-            if i >= 16 { for j in i..<(i + 8) { schedule(j) } }
             round(a, b, c, &d, e, f, g, &hh, i)
             round(hh, a, b, &c, d, e, f, &g, i + 1)
             round(g, hh, a, &b, c, d, e, &f, i + 2)
@@ -106,5 +107,5 @@ enum SHA256 {
     }
 
     @inline(__always)
-    static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }

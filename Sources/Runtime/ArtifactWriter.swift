@@ -52,40 +52,35 @@ public enum ArtifactWriter {
         return result.map { ($0.0, $0.1) }
     }
 
-    /// Whether the file at `path` already holds exactly `text`'s bytes. Any failure to read it counts as
-    /// missing (`created`), as `FileManager.contents(atPath:)` returning nil did.
+    /// Whether the file at `path` already holds exactly `text`'s bytes. Any failure to read it (a folder, no
+    /// permission) counts as missing (`created`), as `FileManager.contents(atPath:)` returning nil did.
+    ///
+    /// The buffer holds the whole expected text and one byte more (up to 64 KiB), and a short read of a
+    /// regular file is its end: an unchanged file costs `open`, one `read` and `close`. `O_NONBLOCK` keeps a
+    /// FIFO at the path from blocking the compile (it reads as empty, so it is replaced).
     static func change(of path: String, to text: String) -> Change {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .created }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return .created }
         var text = text
         return text.withUTF8 { expected -> Change in
-            // A regular file of another size differs; read it anyway only to tell unreadable (created) from
-            // different (updated). The buffer holds the whole expected text and one byte more (up to 64 KiB),
-            // so an unchanged file is read with one call: a short read of a regular file is its end.
-            let isRegular = (info.st_mode & S_IFMT) == S_IFREG
-            var same = !isRegular || Int(info.st_size) == expected.count
             let capacity = min(64 * 1024, expected.count + 1)
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> Change in
                 var offset = 0
+                var same = true
                 while true {
                     let got = read(descriptor, buffer.baseAddress!, capacity)
                     if got < 0 {
                         if errno == EINTR { continue }
-                        return .created
+                        return offset == 0 ? .created : .updated
                     }
                     if got == 0 { break }
                     if same {
-                        if offset + got > expected.count {
-                            same = false
-                        } else {
-                            same = memcmp(buffer.baseAddress!, expected.baseAddress! + offset, got) == 0
-                        }
+                        same = offset + got <= expected.count
+                            && memcmp(buffer.baseAddress!, expected.baseAddress! + offset, got) == 0
                     }
                     offset += got
-                    if isRegular, got < capacity, offset == Int(info.st_size) { break }
+                    if got < capacity { break }
                 }
                 return same && offset == expected.count ? .unchanged : .updated
             }

@@ -26,6 +26,21 @@ struct ProjectFilesTests {
         #expect(ProjectFiles.isProject(root: root))
     }
 
+    @Test("files in folders are read whole at every size: empty, one byte, 64 KiB ± 1, and huge")
+    func sizesInFolders() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/tables", withIntermediateDirectories: true)
+        let sizes = [0, 1, 65_535, 65_536, 65_537, 200_000, 6 * 1024 * 1024]
+        for (index, size) in sizes.enumerated() {
+            let bytes = (0..<size).map { UInt8(ascii: "a") &+ UInt8(truncatingIfNeeded: $0 % 26) }
+            _ = FileManager.default.createFile(atPath: root + "/tables/t\(index).yaml", contents: Data(bytes))
+        }
+        let files = try ProjectFiles.load([root + "/tables"])
+        #expect(files.map(\.bytes.count) == sizes.map { min($0, YAMLComposer.Limits().maxBytes + 1) })
+        #expect(files[5].bytes == (0..<200_000).map { UInt8(ascii: "a") &+ UInt8(truncatingIfNeeded: $0 % 26) })
+    }
+
     @Test("a missing path is an I/O error naming the path")
     func missingPath() {
         #expect(throws: ProjectFiles.LoadError.self) { try ProjectFiles.load(["/nonexistent/cloudact"]) }

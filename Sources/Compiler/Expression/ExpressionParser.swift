@@ -42,7 +42,8 @@ public struct ExpressionParser {
     public static func parse(_ text: String) -> Result<ExpressionSyntax, ExpressionError> {
         var parser: ExpressionParser
         switch tokenize(text) {
-        case .success(let tokens): parser = ExpressionParser(tokens: tokens, textLength: text.unicodeScalars.count)
+        // The end token's offset is the text's length in scalars.
+        case .success(let tokens): parser = ExpressionParser(tokens: tokens, textLength: tokens.last?.span.offset ?? 0)
         case .failure(let error): return .failure(error)
         }
         do {

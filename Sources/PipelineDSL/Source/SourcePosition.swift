@@ -4,18 +4,49 @@
 /// libyaml reports and the one SARIF calls `unicodeCodePoints`); `offset` counts UTF-8 bytes from the start of
 /// the file, so the byte at `offset` is `bytes[offset - 1]`.
 public struct SourcePosition: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    /// 1-based line number.
-    public var line: Int
-    /// 1-based column, in Unicode scalars.
-    public var column: Int
-    /// 1-based UTF-8 byte offset from the start of the file.
-    public var offset: Int
+    // Stored in 32 bits: every node and range of a project carries positions, and files are at most a few MiB
+    // (the composer rejects more than 4 MiB), so this halves their size without limiting anything.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+    private var storedOffset: UInt32
 
-    /// Creates a position from 1-based coordinates.
+    /// 1-based line number.
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+    /// 1-based column, in Unicode scalars.
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
+    /// 1-based UTF-8 byte offset from the start of the file.
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = UInt32(clamping: newValue) }
+    }
+
+    /// Creates a position from 1-based coordinates (each at most 2³² − 1).
     public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+        storedOffset = UInt32(clamping: offset)
+    }
+
+    private enum CodingKeys: String, CodingKey { case line, column, offset }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column),
+            offset: try container.decode(Int.self, forKey: .offset))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(offset, forKey: .offset)
     }
 
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {

@@ -23,11 +23,19 @@ public struct ColumnDefinition: Sendable {
 }
 
 /// A table with its full column list: standard columns, declared columns, then field groups in a fixed order.
-public struct TableDefinition: Sendable {
+///
+/// Immutable and shared: every write, check step and scope that reads a table refers to the same instance
+/// (a class, so that passing it around does not copy the table's syntax tree).
+public final class TableDefinition: Sendable {
     /// The decoded table.
-    public var syntax: TableSyntax
+    public let syntax: TableSyntax
     /// Every column in order.
-    public var columns: [ColumnDefinition]
+    public let columns: [ColumnDefinition]
+
+    public init(syntax: TableSyntax, columns: [ColumnDefinition]) {
+        self.syntax = syntax
+        self.columns = columns
+    }
 
     /// The table's name.
     public var name: String { syntax.name.value }

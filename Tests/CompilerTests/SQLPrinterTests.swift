@@ -23,6 +23,12 @@ struct SQLPrinterTests {
     func identifiers() {
         #expect(bigQuery.quoteIdentifier("cost_date") == "cost_date")
         #expect(bigQuery.quoteIdentifier("from") == "`from`")
+        #expect(bigQuery.quoteIdentifier("FrOm") == "`FrOm`")
+        #expect(bigQuery.quoteIdentifier("froms") == "froms")
+        #expect(bigQuery.quoteIdentifier("fro") == "fro")
+        #expect(bigQuery.quoteIdentifier("grOUP") == "`grOUP`")
+        #expect(bigQuery.quoteIdentifier("assert_rows_modified") == "`assert_rows_modified`")
+        #expect(bigQuery.quoteIdentifier("Group_By") == "Group_By")
         #expect(bigQuery.quoteIdentifier("we`ird") == "`we\\`ird`")
         #expect(odd.quoteIdentifier("order") == "\"order\"")
         #expect(odd.quoteIdentifier("from") == "from")

@@ -19,6 +19,11 @@ public struct ExpressionParser {
         case parameter(String)
         case symbol(String)
         case end
+
+        var isString: Bool {
+            if case .string = self { return true }
+            return false
+        }
     }
 
     struct Token {
@@ -400,7 +405,8 @@ public struct ExpressionParser {
             return .interval(amount, part.0, token.span.through(part.1))
         case .identifier(let name):
             _ = advance()
-            let upper = name.uppercased()
+            // Upper-cased only where a keyword-like name can matter (most names are columns).
+            let upper = current.kind.isString || isDatePartContext ? name.uppercased() : ""
             // DATE '2024-01-01' and TIMESTAMP '…' literals.
             if upper == "DATE" || upper == "TIMESTAMP", case .string(let value) = current.kind {
                 let literal = advance()
@@ -421,10 +427,10 @@ public struct ExpressionParser {
             if isSymbol("(") {
                 return try parseCall(name: name, nameSpan: token.span)
             }
-            if let part = DatePart(rawValue: upper), isDatePartContext {
+            if isDatePartContext, let part = DatePart(rawValue: upper) {
                 return .datePart(part, token.span)
             }
-            if Self.timeParts.contains(upper), isDatePartContext {
+            if isDatePartContext, Self.timeParts.contains(upper) {
                 throw ExpressionError(
                     message: "\(upper) is not a date part; date functions take DAY, WEEK, MONTH, QUARTER or YEAR",
                     span: token.span)

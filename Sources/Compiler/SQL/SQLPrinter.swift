@@ -8,38 +8,59 @@ internal import PipelineDSL
 /// (a procedure body, a MERGE source) is the same lines with more indentation.
 public struct SQLPrinter: Sendable {
     public var dialect: SQLDialect {
-        didSet { (reservedLowercase, reservedShapes) = Self.reserved(dialect.reservedWords) }
+        didSet { reserved = ReservedWords(dialect.reservedWords) }
     }
-    /// The reserved words an identifier can match, in lower case: identifiers are almost always lower case, so
-    /// most lookups need no case conversion.
-    private var reservedLowercase: Set<String>
-    /// For each length below 32, a bit per first letter (a-z, `_`) of the reserved words of that length: a name
-    /// whose shape is not there cannot be reserved, and needs no hashing.
-    private var reservedShapes: [UInt32]
+    /// The dialect's reserved words, arranged for ``isPlainUnreserved(_:)``.
+    private var reserved: ReservedWords
 
     public init(dialect: SQLDialect) {
         self.dialect = dialect
-        (reservedLowercase, reservedShapes) = Self.reserved(dialect.reservedWords)
+        reserved = ReservedWords(dialect.reservedWords)
     }
 
-    private static func reserved(_ words: Set<String>) -> (Set<String>, [UInt32]) {
-        let lowercase = lowercased(words)
-        var shapes = [UInt32](repeating: 0, count: 32)
-        for word in lowercase {
-            let bytes = Array(word.utf8)
-            // Words of 32 bytes or more, or not starting with a-z or `_`, are looked up every time.
-            if bytes.isEmpty { continue }  // never matches: a plain name is not empty
-            guard bytes.count < 32, let bit = shapeBit(bytes[0]) else { return (lowercase, []) }
-            shapes[bytes.count] |= bit
+    /// Reserved words by length and first letter, as lower-case bytes: a name is compared with the few words of
+    /// its own shape, byte by byte and case-insensitively, without hashing or lower-casing it. This runs for
+    /// every identifier printed.
+    struct ReservedWords: Sendable {
+        /// Index `length * 27 + letter` (a-z, then `_`) for lengths below 32.
+        private var byShape: [[[UInt8]]]
+        /// Words that do not fit the table (32 bytes or more, or starting with another byte), in lower case.
+        private var others: Set<String>
+
+        init(_ words: Set<String>) {
+            byShape = Array(repeating: [], count: 32 * 27)
+            others = []
+            for word in SQLPrinter.lowercased(words) {
+                let bytes = Array(word.utf8)
+                if let first = bytes.first, bytes.count < 32, let letter = ReservedWords.letter(first) {
+                    byShape[bytes.count * 27 + letter].append(bytes)
+                } else if !bytes.isEmpty {
+                    others.insert(word)
+                }
+            }
         }
-        return (lowercase, shapes)
-    }
 
-    /// The bit of a lower-case first byte: a-z and `_`.
-    private static func shapeBit(_ byte: UInt8) -> UInt32? {
-        if byte >= 0x61 && byte <= 0x7A { return 1 << UInt32(byte - 0x61) }
-        if byte == 0x5F { return 1 << 26 }
-        return nil
+        /// 0–25 for a-z (either case), 26 for `_`.
+        static func letter(_ byte: UInt8) -> Int? {
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A { return Int(lower - 0x61) }
+            return byte == 0x5F ? 26 : nil
+        }
+
+        /// True if `name` (a plain ASCII name of `length` bytes) is a reserved word in any case.
+        func contains(_ name: String, length: Int) -> Bool {
+            if !others.isEmpty, others.contains(name.lowercased()) { return true }
+            guard length < 32, let first = name.utf8.first, let letter = Self.letter(first) else { return false }
+            let candidates = byShape[length * 27 + letter]
+            if candidates.isEmpty { return false }
+            var name = name
+            return name.withUTF8 { bytes in
+                candidates.contains { word in
+                    // ASCII letters, digits and `_`: OR-ing 0x20 lower-cases letters and leaves the others alone.
+                    zip(word, bytes).allSatisfy { expected, byte in expected == byte | 0x20 || expected == byte }
+                }
+            }
+        }
     }
 
     /// A plain name is reserved if its upper-case form is in the list. Plain names are ASCII, so only ASCII
@@ -58,23 +79,14 @@ public struct SQLPrinter: Sendable {
     /// True if `name` is `[A-Za-z_][A-Za-z0-9_]*` and not a reserved word (in any case).
     private func isPlainUnreserved(_ name: String) -> Bool {
         // Byte checks: Character's isLetter consults Unicode tables, and this runs for every identifier printed.
-        var hasUpper = false
         var index = 0
         for byte in name.utf8 {
-            let upper = byte >= 0x41 && byte <= 0x5A
-            let letter = upper || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x5F
             let digit = byte >= 0x30 && byte <= 0x39
             if !(letter || (index > 0 && digit)) { return false }
-            hasUpper = hasUpper || upper
             index += 1
         }
-        if index == 0 { return false }
-        if !reservedShapes.isEmpty, index < 32, let lead = name.utf8.first {
-            let lower = lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead
-            if let bit = Self.shapeBit(lower), reservedShapes[index] & bit == 0 { return true }
-        }
-        // Plain names are ASCII, so lowercasing is exact and the reserved words compare case-insensitively.
-        return !reservedLowercase.contains(hasUpper ? name.lowercased() : name)
+        return index > 0 && !reserved.contains(name, length: index)
     }
 
     /// A quoted path or identifier: `` `a.b.c` ``; the quote character and backslashes are escaped.
@@ -84,11 +96,17 @@ public struct SQLPrinter: Sendable {
         return out.text
     }
 
+    /// True if `text` holds the identifier quote, or a backslash where backslashes escape.
+    func needsEscaping(_ text: String, quote: UInt8) -> Bool {
+        let backslash = dialect.stringEscaping == .backslash
+        return text.utf8.contains { $0 == quote || (backslash && $0 == 0x5C) }
+    }
+
     func writeQuotedPath(_ text: String, into out: inout SQLOutput) {
         let q = dialect.identifierQuote
         out.write(q)
         let backslash = dialect.stringEscaping == .backslash
-        if let quote = q.asciiValue, !text.utf8.contains(where: { $0 == quote || (backslash && $0 == 0x5C) }) {
+        if let quote = q.asciiValue, !needsEscaping(text, quote: quote) {
             out.write(text)
         } else {
             for character in text {
@@ -155,6 +173,21 @@ public struct SQLPrinter: Sendable {
 
     func writeTableName(_ name: SQLTableName, into out: inout SQLOutput) {
         if dialect.qualifiesWithProject, let project = name.project {
+            // The usual case, names without the quote or a backslash, is written piece by piece, without
+            // building the joined path first.
+            if let quote = dialect.identifierQuote.asciiValue,
+                !needsEscaping(project, quote: quote), !needsEscaping(name.dataset, quote: quote),
+                !needsEscaping(name.table, quote: quote)
+            {
+                out.write(dialect.identifierQuote)
+                out.write(project)
+                out.write(".")
+                out.write(name.dataset)
+                out.write(".")
+                out.write(name.table)
+                out.write(dialect.identifierQuote)
+                return
+            }
             writeQuotedPath("\(project).\(name.dataset).\(name.table)", into: &out)
             return
         }
@@ -225,9 +258,14 @@ public struct SQLPrinter: Sendable {
                     out.write(line)
                 }
             } else {
-                for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                    out.line("-- ")
-                    out.write(Substring(line))
+                var text = text
+                text.withUTF8 { bytes in
+                    var start = 0
+                    for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                        out.line("-- ")
+                        out.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        start = end + 1
+                    }
                 }
             }
         case .createTable(let table):
@@ -1025,6 +1063,15 @@ struct SQLOutput {
         // A Substring's UTF8View is appended byte by byte; its contiguous storage is one copy.
         var string = string
         string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Writes valid UTF-8 bytes (a slice of a string).
+    mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
+        if pendingIndentation {
+            if bytes.isEmpty { return }
+            writeIndentation()
+        }
+        self.bytes.append(contentsOf: bytes)
     }
 
     mutating func write(_ character: Character) {

@@ -79,14 +79,16 @@ public struct SQLPrinter: Sendable {
     /// True if `name` is `[A-Za-z_][A-Za-z0-9_]*` and not a reserved word (in any case).
     private func isPlainUnreserved(_ name: String) -> Bool {
         // Byte checks: Character's isLetter consults Unicode tables, and this runs for every identifier printed.
-        var index = 0
-        for byte in name.utf8 {
-            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x5F
-            let digit = byte >= 0x30 && byte <= 0x39
-            if !(letter || (index > 0 && digit)) { return false }
-            index += 1
+        var contiguous = name
+        let plain = contiguous.withUTF8 { bytes -> Bool in
+            for (index, byte) in bytes.enumerated() {
+                let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x5F
+                let digit = byte >= 0x30 && byte <= 0x39
+                if !(letter || (index > 0 && digit)) { return false }
+            }
+            return !bytes.isEmpty
         }
-        return index > 0 && !reserved.contains(name, length: index)
+        return plain && !reserved.contains(name, length: name.utf8.count)
     }
 
     /// A quoted path or identifier: `` `a.b.c` ``; the quote character and backslashes are escaped.
@@ -99,7 +101,8 @@ public struct SQLPrinter: Sendable {
     /// True if `text` holds the identifier quote, or a backslash where backslashes escape.
     func needsEscaping(_ text: String, quote: UInt8) -> Bool {
         let backslash = dialect.stringEscaping == .backslash
-        return text.utf8.contains { $0 == quote || (backslash && $0 == 0x5C) }
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 == quote || (backslash && $0 == 0x5C) } }
     }
 
     func writeQuotedPath(_ text: String, into out: inout SQLOutput) {
@@ -133,8 +136,9 @@ public struct SQLPrinter: Sendable {
         out.write("'")
         let backslash = dialect.stringEscaping == .backslash
         // Most literals have nothing to escape: copy them whole.
-        let needsEscaping = value.utf8.contains { byte in
-            byte == 0x27 || (backslash && (byte == 0x5C || byte < 0x20 || byte == 0x7F))
+        var contiguous = value
+        let needsEscaping = contiguous.withUTF8 { bytes in
+            bytes.contains { byte in byte == 0x27 || (backslash && (byte == 0x5C || byte < 0x20 || byte == 0x7F)) }
         }
         if !needsEscaping {
             out.write(value)
@@ -1052,7 +1056,9 @@ struct SQLOutput {
             if string.isEmpty { return }
             writeIndentation()
         }
-        bytes.append(contentsOf: string.utf8)
+        // The contiguous bytes are one copy; appending the UTF8View goes through its generic path.
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(_ string: Substring) {

@@ -96,11 +96,13 @@ public struct ExpressionParser {
     }
 
     static func tokenize(_ text: String) -> Result<[Token], ExpressionError> {
-        let scalars = Array(text.unicodeScalars)
         // For ASCII text (almost every expression) scalar offsets are byte offsets, and words are built from bytes,
-        // which is much cheaper than from a scalar view.
-        let utf8 = Array(text.utf8)
-        let ascii = utf8.count == scalars.count
+        // which is much cheaper than from a scalar view; the scalars are the bytes, without decoding.
+        var contiguous = text
+        let (utf8, ascii) = contiguous.withUTF8 { bytes in
+            (Array(bytes), !bytes.contains { $0 >= 0x80 })
+        }
+        let scalars = ascii ? utf8.map { Unicode.Scalar($0) } : Array(text.unicodeScalars)
         func word(_ range: Range<Int>) -> String {
             ascii ? String(decoding: utf8[range], as: UTF8.self) : String(String.UnicodeScalarView(scalars[range]))
         }

@@ -36,6 +36,8 @@ struct ArtifactWriterTests {
         #expect(ArtifactWriter.change(of: try write(String(large.dropLast()) + "!", "large-end.sql"), to: large) == .updated)
         #expect(ArtifactWriter.change(of: try write(large + "!", "large-longer.sql"), to: large) == .updated)
         #expect(ArtifactWriter.change(of: try write(String(large.dropLast()), "large-shorter.sql"), to: large) == .updated)
+        // A 20 MB file where a short artifact goes is told apart at its first read, not read to its end.
+        #expect(ArtifactWriter.change(of: try write(large + String(repeating: large, count: 120), "huge.sql"), to: expected) == .updated)
     }
 
     @Test("writing creates folders and files, then reports them unchanged; a changed artifact is rewritten")
@@ -54,5 +56,22 @@ struct ArtifactWriterTests {
         #expect(try String(contentsOfFile: root + "/procedures/p.sql", encoding: .utf8) == "CREATE PROCEDURE p;\n")
         #expect(try ArtifactWriter.write(changed, to: root).map(\.change) == [.unchanged, .updated])
         #expect(try String(contentsOfFile: root + "/procedures/p.sql", encoding: .utf8) == "CREATE PROCEDURE p2;\n")
+        // No temporary file is left beside the artifacts.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/procedures") == ["p.sql"])
+    }
+
+    @Test("a file that cannot be replaced is an error naming it, and leaves nothing behind")
+    func failure() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // A non-empty folder where the artifact goes: the rename cannot replace it.
+        try FileManager.default.createDirectory(atPath: root + "/tables/a.sql/inside", withIntermediateDirectories: true)
+        let artifacts = [RenderedArtifact(path: "tables/a.sql", text: "CREATE TABLE a;\n")]
+        #expect {
+            try ArtifactWriter.write(artifacts, to: root)
+        } throws: { error in
+            "\(error)".contains(root + "/tables/a.sql: cannot replace the file")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/tables") == ["a.sql"])
     }
 }

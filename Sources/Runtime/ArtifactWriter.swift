@@ -100,36 +100,37 @@ public enum ArtifactWriter {
         }
     }
 
-    /// Whether the file at `path` already holds exactly `text`'s bytes. Any failure to read it (a folder, no
-    /// permission) counts as missing (`created`), as `FileManager.contents(atPath:)` returning nil did.
+    /// Whether the file at `path` already holds exactly `text`'s bytes. A path that cannot be opened or is a
+    /// folder counts as missing (`created`), as `FileManager.contents(atPath:)` returning nil did.
     ///
-    /// The buffer holds the whole expected text and one byte more (up to 64 KiB), and a short read of a
-    /// regular file is its end: an unchanged file costs `open`, one `read` and `close`. `O_NONBLOCK` keeps a
-    /// FIFO at the path from blocking the compile (it reads as empty, so it is replaced).
+    /// A regular file of another size differs without being read; one of the same size is read until that many
+    /// bytes have come (short reads included) and compared, stopping at the first difference. Anything else at
+    /// the path (a FIFO, a device) is replaced: `O_NONBLOCK` keeps opening it from blocking the compile.
     static func change(of path: String, to text: String) -> Change {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .created }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return .created }
         var text = text
         return text.withUTF8 { expected -> Change in
-            let capacity = min(64 * 1024, expected.count + 1)
+            guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else { return .updated }
+            let capacity = min(64 * 1024, max(expected.count, 1))
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> Change in
                 var offset = 0
-                while true {
-                    let got = read(descriptor, buffer.baseAddress!, capacity)
+                while offset < expected.count {
+                    let got = read(descriptor, buffer.baseAddress!, min(capacity, expected.count - offset))
                     if got < 0 {
                         if errno == EINTR { continue }
-                        return offset == 0 ? .created : .updated
+                        return .updated
                     }
-                    if got == 0 { break }
-                    // The first difference settles it (a large file at the path is not read to its end).
-                    guard offset + got <= expected.count,
-                        memcmp(buffer.baseAddress!, expected.baseAddress! + offset, got) == 0
-                    else { return .updated }
+                    // Shorter than stat said (it changed meanwhile), or different: rewrite it.
+                    guard got > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, got) == 0 else {
+                        return .updated
+                    }
                     offset += got
-                    if got < capacity { break }
                 }
-                return offset == expected.count ? .unchanged : .updated
+                return .unchanged
             }
         }
     }

@@ -10,16 +10,31 @@ public enum ProcessTuning {
     /// (`glibc.malloc.hugetlb=1`: a tunable glibc reads only at start-up, hence one re-exec of the binary with it
     /// set; a `GLIBC_TUNABLES` the user set is left alone, and so is a system without transparent huge pages).
     /// Call it first thing in `main`: the re-exec starts the process over.
+    ///
+    /// The re-exec happens at most once (`CLOUDACT_MALLOC_TUNED` marks the second start, whatever the loader
+    /// does with `GLIBC_TUNABLES`), and not when the binary runs setuid or with capabilities (`AT_SECURE`: glibc
+    /// ignores the tunable there), nor when it was started through the dynamic loader
+    /// (`ld-linux.so cloudact …`: `AT_BASE` is 0, and `/proc/self/exe` is the loader, not this program).
     public static func prepareForShortLivedCommand() {
         #if os(Linux)
-        if getenv("GLIBC_TUNABLES") == nil, transparentHugePagesAvailable {
+        // `mallopt` and `getauxval` are looked up at run time: Swift's Glibc module does not export
+        // `<malloc.h>` or `<sys/auxv.h>`.
+        let process = UnsafeMutableRawPointer(bitPattern: 0)
+        typealias GetAuxVal = @convention(c) (UInt) -> UInt
+        let auxiliary = dlsym(process, "getauxval").map { unsafeBitCast($0, to: GetAuxVal.self) }
+        let atBase: UInt = 7, atSecure: UInt = 23
+        if getenv("GLIBC_TUNABLES") == nil, getenv("CLOUDACT_MALLOC_TUNED") == nil, let auxiliary,
+            auxiliary(atBase) != 0, auxiliary(atSecure) == 0, transparentHugePagesAvailable
+        {
             setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1)
+            setenv("CLOUDACT_MALLOC_TUNED", "1", 1)
             execv("/proc/self/exe", CommandLine.unsafeArgv)
-            // Still here: the re-exec failed; carry on without huge pages.
+            // Still here: the re-exec failed; carry on without huge pages, and leave the environment as it was.
+            unsetenv("GLIBC_TUNABLES")
+            unsetenv("CLOUDACT_MALLOC_TUNED")
         }
-        // `mallopt` is looked up at run time: Swift's Glibc module does not export `<malloc.h>`.
         typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        guard let symbol = dlsym(process, "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
         let trimThreshold: Int32 = -1, topPad: Int32 = -2  // M_TRIM_THRESHOLD, M_TOP_PAD
         _ = mallopt(topPad, 64 << 20)

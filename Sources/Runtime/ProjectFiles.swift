@@ -30,7 +30,7 @@ public enum ProjectFiles {
     public static func load(_ paths: [String]) throws -> [SourceFile] {
         // First the list (in order, without duplicates), then the reads, which are independent: they run
         // concurrently, and the first failure in list order is the one reported, as a sequential loop would.
-        var candidates: [(path: String, isRegularFile: Bool)] = []
+        var candidates: [String] = []
         var seen: Set<String> = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -43,10 +43,10 @@ public enum ProjectFiles {
                 let base = normalize(path)
                 let prefix = base.hasSuffix("/") ? base : base + "/"
                 for file in try yamlFiles(under: path) where seen.insert(prefix + file.relative).inserted {
-                    candidates.append((file.path, file.isRegularFile))
+                    candidates.append(file.path)
                 }
             } else if seen.insert(normalize(path)).inserted {
-                candidates.append((path, false))
+                candidates.append(path)
             }
         }
         var files: [SourceFile] = []
@@ -55,14 +55,13 @@ public enum ProjectFiles {
         return files
     }
 
-    /// The `*.yaml`/`*.yml` files under a folder, sorted by path, each with its path relative to the folder and
-    /// whether the folder listing says it is a regular file.
+    /// The `*.yaml`/`*.yml` files under a folder, sorted by path, each with its path relative to the folder.
     ///
     /// Walks the tree with `opendir`/`readdir`, as `FileManager.enumerator(atPath:)` does but without an object
     /// per entry: every entry, hidden ones too; symbolic links to folders are listed but not entered; folders
     /// that cannot be read are skipped. A name that ends in `.yaml` but is a folder (or a link to one) is left out.
-    static func yamlFiles(under folder: String) throws -> [(path: String, relative: String, isRegularFile: Bool)] {
-        var found: [(path: String, relative: String, isRegularFile: Bool)] = []
+    static func yamlFiles(under folder: String) throws -> [(path: String, relative: String)] {
+        var found: [(path: String, relative: String)] = []
         func walk(_ directory: String, relativePrefix: String) {
             guard let stream = opendir(directory) else { return }
             defer { closedir(stream) }
@@ -80,8 +79,7 @@ public enum ProjectFiles {
                 }
                 if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
                     // A regular file needs no stat; a link (or an unknown type) may lead to a folder.
-                    let isRegular = Int32(entry.pointee.d_type) == Int32(DT_REG)
-                    if isRegular || !isDirectory(path) { found.append((path, relative, isRegular)) }
+                    if Int32(entry.pointee.d_type) == Int32(DT_REG) || !isDirectory(path) { found.append((path, relative)) }
                 }
                 if isRealFolder { walk(path, relativePrefix: relative + "/") }
             }
@@ -91,11 +89,10 @@ public enum ProjectFiles {
     }
 
     /// Reads every file (and indexes its lines), concurrently; results are in `paths`' order.
-    static func readAll(_ paths: [(path: String, isRegularFile: Bool)]) -> [Result<SourceFile, LoadError>] {
-        @Sendable func readOne(_ file: (path: String, isRegularFile: Bool)) -> Result<SourceFile, LoadError> {
+    static func readAll(_ paths: [String]) -> [Result<SourceFile, LoadError>] {
+        @Sendable func readOne(_ path: String) -> Result<SourceFile, LoadError> {
             do throws(LoadError) {
-                let bytes = file.isRegularFile ? try readRegularFile(file.path) : try read(file.path)
-                return .success(SourceFile(path: display(file.path), bytes: bytes))
+                return .success(SourceFile(path: display(path), bytes: try read(path)))
             } catch {
                 return .failure(error)
             }
@@ -116,22 +113,6 @@ public enum ProjectFiles {
     private struct ResultSlots: @unchecked Sendable {
         let base: UnsafeMutablePointer<Result<SourceFile, LoadError>>
         func initialize(_ index: Int, to value: Result<SourceFile, LoadError>) { (base + index).initialize(to: value) }
-    }
-
-    /// Reads a file the folder listing says is regular: a short read is its end, so a file of up to 64 KiB
-    /// costs `open`, one `read` and `close`. Anything unusual goes through ``read(_:)``.
-    static func readRegularFile(_ path: String) throws(LoadError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return try read(path) }
-        let capacity = 64 * 1024
-        let bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> [UInt8]? in
-            let got = Foundation.read(descriptor, buffer.baseAddress!, capacity)
-            guard got >= 0, got < capacity else { return nil }
-            return Array(UnsafeBufferPointer(rebasing: buffer[..<got]))
-        }
-        close(descriptor)
-        if let bytes { return bytes }
-        return try read(path)
     }
 
     /// Reads up to the limit with `open`/`read`: no Foundation objects per file. A failure is retried through

@@ -94,7 +94,7 @@ public actor PipelineRunner {
         let watchdog = Task { [dataPlane] in
             try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
             self.markTimedOut(runID)
-            dataPlane.interrupt(token: runID)
+            try await Self.keepInterrupting(runID, dataPlane)
         }
         let steps = await runSteps(pipeline, runID: runID, request: request)
         watchdog.cancel()
@@ -231,6 +231,16 @@ public actor PipelineRunner {
         return outcome
     }
 
+    /// Interrupts the run's statement now and every 50 ms until the calling task is cancelled (when what it limits
+    /// has returned). An interrupt only stops a statement that is running, so a single one would be lost if it
+    /// came while the run was between statements, about to start the next.
+    static func keepInterrupting(_ runID: String, _ dataPlane: any Warehouse) async throws {
+        while !Task.isCancelled {
+            dataPlane.interrupt(token: runID)
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+    }
+
     /// Runs `body` under the step's timeout; on expiry the running statement is interrupted and rolled back.
     func withStepTimeout(
         _ step: PipelineSyntax.Step, runID: String, _ body: @escaping @Sendable () async throws(StepFailure) -> Int?
@@ -240,7 +250,7 @@ public actor PipelineRunner {
         let timer = Task { [dataPlane] in
             try await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
             expired.set()
-            dataPlane.interrupt(token: runID)
+            try await Self.keepInterrupting(runID, dataPlane)
         }
         defer { timer.cancel() }
         do {

@@ -20,7 +20,7 @@ public enum ArtifactWriter {
         _ artifacts: [RenderedArtifact], to folder: String, dryRun: Bool = false
     ) throws -> [(path: String, change: Change)] {
         let paths = artifacts.map { folder + "/" + $0.path }
-        let changes = concurrentMap(artifacts.count) { index in change(of: paths[index], to: artifacts[index].text) }
+        let changes = Concurrently.map(artifacts.count) { index in change(of: paths[index], to: artifacts[index].text) }
         let result = Array(zip(paths, changes))
         if dryRun { return result.map { ($0.0, $0.1) } }
 
@@ -40,7 +40,7 @@ public enum ArtifactWriter {
             pending.append(index)
         }
         let toWrite = pending
-        let failures = concurrentMap(toWrite.count) { slot -> (any Error)? in
+        let failures = Concurrently.map(toWrite.count) { slot -> (any Error)? in
             let index = toWrite[slot]
             do {
                 try replace(paths[index], with: artifacts[index].text)
@@ -133,23 +133,5 @@ public enum ArtifactWriter {
                 return .unchanged
             }
         }
-    }
-
-    /// `(0..<count).map(body)`, computed concurrently.
-    static func concurrentMap<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
-        if count < 2 { return (0..<count).map(body) }
-        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let slots = Slots(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                slots.initialize(index, to: body(index))
-            }
-            initialized = count
-        }
-    }
-
-    /// Each index is written once, by one iteration, and read after `concurrentPerform` returns.
-    private struct Slots<Result>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Result>
-        func initialize(_ index: Int, to value: consuming Result) { (base + index).initialize(to: value) }
     }
 }

@@ -97,22 +97,7 @@ public enum ProjectFiles {
                 return .failure(error)
             }
         }
-        guard paths.count > 1 else { return paths.map(readOne) }
-        let results = UnsafeMutableBufferPointer<Result<SourceFile, LoadError>>.allocate(capacity: paths.count)
-        defer { results.deallocate() }
-        let slots = ResultSlots(base: results.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots.initialize(index, to: readOne(paths[index]))
-        }
-        let array = Array(results)
-        _ = results.deinitialize()
-        return array
-    }
-
-    /// Each index is written once, by one iteration, and read after `concurrentPerform` returns.
-    private struct ResultSlots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Result<SourceFile, LoadError>>
-        func initialize(_ index: Int, to value: Result<SourceFile, LoadError>) { (base + index).initialize(to: value) }
+        return Concurrently.map(paths.count) { readOne(paths[$0]) }
     }
 
     /// Reads up to the limit with `open`/`read`: no Foundation objects per file. A failure is retried through

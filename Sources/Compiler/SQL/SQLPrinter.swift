@@ -296,9 +296,7 @@ public struct SQLPrinter: Sendable {
             switch dialect.assertions {
             case .statement:
                 out.line("ASSERT NOT EXISTS (")
-                out.indentation += 2
-                renderSelect(select, into: &out)
-                out.indentation -= 2
+                renderNested(select, into: &out)
                 out.line(") AS ")
                 writeString(message, into: &out)
                 out.write(";")
@@ -306,9 +304,7 @@ public struct SQLPrinter: Sendable {
                 out.line("SELECT ")
                 out.write(function)
                 out.write("(NOT EXISTS (")
-                out.indentation += 2
-                renderSelect(select, into: &out)
-                out.indentation -= 2
+                renderNested(select, into: &out)
                 out.line("), ")
                 writeString(message, into: &out)
                 out.write(");")
@@ -497,9 +493,7 @@ public struct SQLPrinter: Sendable {
         out.write(" AS ")
         writeIdentifier(merge.targetAlias, into: &out)
         out.line("USING (")
-        out.indentation += 2
-        renderSelect(merge.source, into: &out)
-        out.indentation -= 2
+        renderNested(merge.source, into: &out)
         out.line(") AS ")
         writeIdentifier(merge.sourceAlias, into: &out)
         renderCondition("ON", merge.on, into: &out)
@@ -532,9 +526,7 @@ public struct SQLPrinter: Sendable {
         // The source's own FROM keeps its aliases; the match condition refers to it as a derived table.
         out.line("  SELECT 1")
         out.line("  FROM (")
-        out.indentation += 4
-        renderSelect(source, into: &out)
-        out.indentation -= 4
+        renderNested(source, indentedBy: 4, into: &out)
         out.line("  ) AS ")
         writeIdentifier(merge.sourceAlias, into: &out)
         renderCondition("WHERE", merge.on, indent: "  ", into: &out)
@@ -565,6 +557,13 @@ public struct SQLPrinter: Sendable {
         out.write(" ")
         write(condition, context: Precedence.and + 1, into: &out)
         first = false
+    }
+
+    /// A SELECT inside parentheses or another statement: its lines indented further (two spaces by default).
+    func renderNested(_ select: SQLSelect, indentedBy spaces: Int = 2, into out: inout SQLOutput) {
+        out.indentation += spaces
+        renderSelect(select, into: &out)
+        out.indentation -= spaces
     }
 
     func renderSelect(_ select: SQLSelect, into out: inout SQLOutput) {
@@ -636,9 +635,7 @@ public struct SQLPrinter: Sendable {
             writeIdentifier(alias, into: &out)
         case .subquery(let select, let alias):
             out.write("(")
-            out.indentation += 2
-            renderSelect(select, into: &out)
-            out.indentation -= 2
+            renderNested(select, into: &out)
             out.line(") AS ")
             writeIdentifier(alias, into: &out)
         }
